@@ -1,0 +1,17 @@
+import { parseConfig } from '../contract/config.schema';
+import { openRuntime, type Runtime } from '../services/runtime';
+import { systemActor } from '../core';
+import type { CallContext } from '../services/service-context';
+
+/**
+ * Runs a command against the configured database (the same `ETALON_DATA_DIR` / `DATABASE_URL`
+ * the server uses), applying pending migrations first, and closes it afterwards.
+ */
+export async function withRuntime<T>(run: (runtime: Runtime, ctx: CallContext) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(parseConfig(process.env), { migrate: true });
+  try {
+    return await run(runtime, { actor: systemActor('cli') });
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ROLES, PASSWORD_MAX_LENGTH } from '../core';
+import { Id, Instant, Locale, PageQuery } from './common.schema';
+
+export const Role = z.enum(ROLES);
+export const UserStatus = z.enum(['active', 'invited', 'deactivated']);
+export type UserStatus = z.infer<typeof UserStatus>;
+
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
+export const PersonName = z.string().trim().min(1).max(200);
+/** The strength rule lives in core (checkPassword) and is applied by the services. */
+export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
+
+export const User = z
+  .object({
+    id: Id,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    status: UserStatus,
+    locale: Locale.nullable(),
+    created_at: Instant,
+    updated_at: Instant,
+    last_login_at: Instant.nullable(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+/** Create a person: with a password now, or with an invitation link they open to choose one. */
+export const UserCreate = z
+  .object({
+    email: Email,
+    name: PersonName,
+    role: Role,
+    password: Password.optional(),
+    invite: z.boolean().default(false),
+    locale: Locale.optional(),
+  })
+  .refine((u) => u.invite !== (u.password !== undefined), {
+    message: 'Give either a password or invite: true',
+    path: ['password'],
+  });
+export type UserCreate = z.infer<typeof UserCreate>;
+
+export const UserCreated = z.object({
+  user: User,
+  /** Present when `invite` was requested: the one-time link to pass on to the person. */
+  invite_url: z.string().optional(),
+  invite_expires_at: Instant.optional(),
+});
+
+export const UserUpdate = z
+  .object({
+    name: PersonName.optional(),
+    role: Role.optional(),
+    status: z.enum(['active', 'deactivated']).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+export const UserListQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  role: Role.optional(),
+  status: UserStatus.optional(),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+export const UserList = z.object({ items: z.array(User), total: z.number().int() });
+
+export const MeUpdate = z
+  .object({ name: PersonName.optional(), locale: Locale.optional() })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+
+export const PasswordChange = z.object({ current_password: Password, new_password: Password });

@@ -1,0 +1,19 @@
+import type { Role } from './roles';
+
+/**
+ * What can be done, named `<resource>.<verb>`. A new resource adds its permissions here and grants
+ * them below; services call `assertCan` before they touch anything.
+ */
+export const PERMISSIONS = {
+  'users.read': ['admin', 'manager', 'head'],
+  'users.write': ['admin'],
+  'tokens.manage': ['admin'],
+  'audit.read': ['admin', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether `role` holds `permission`, e.g. `roleCan('viewer', 'users.write') === false`. */
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

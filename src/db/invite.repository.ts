@@ -1,0 +1,24 @@
+import type { Insertable } from 'kysely';
+import type { Db, InvitesTable } from './database';
+
+/** One-time links that let an invited person choose a password. */
+export const inviteRepository = {
+  insert: async (db: Db, row: Insertable<InvitesTable>) => {
+    await db.insertInto('invites').values(row).execute();
+  },
+
+  /** An unused, unexpired invitation with this hash, joined to its person. */
+  findUsable: (db: Db, tokenHash: string, now: string) =>
+    db
+      .selectFrom('invites')
+      .innerJoin('users', 'users.id', 'invites.user_id')
+      .select(['invites.id', 'invites.user_id', 'users.email', 'users.name', 'users.status'])
+      .where('invites.token_hash', '=', tokenHash)
+      .where('invites.used_at', 'is', null)
+      .where('invites.expires_at', '>', now)
+      .executeTakeFirst(),
+
+  markUsed: async (db: Db, id: string, at: string) => {
+    await db.updateTable('invites').set({ used_at: at }).where('id', '=', id).execute();
+  },
+};

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-foundation';
+
+/**
+ * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
+ * names never change once released.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

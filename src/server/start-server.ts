@@ -1,0 +1,24 @@
+import type { Config } from '../contract/config.schema';
+import { openRuntime } from '../services/runtime';
+import { buildApp } from './app';
+
+/**
+ * Opens the database, applies migrations, and listens. Ends cleanly on SIGINT/SIGTERM: stops
+ * accepting, lets requests in flight finish, closes the database.
+ */
+export async function startServer(config: Config): Promise<void> {
+  const runtime = await openRuntime(config, { migrate: true });
+  const app = await buildApp({ services: runtime.services, logLevel: config.logLevel, trustProxy: config.trustProxy });
+  app.addHook('onClose', () => runtime.close());
+  const applied = runtime.migrations?.applied ?? [];
+  app.log.info({ database: runtime.database.dialect, location: runtime.database.location, migrations: applied }, 'database ready');
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(`Etalon is serving http://${shown}:${(app.server.address() as { port: number }).port}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info(`${signal}: shutting down`);
+      void app.close().then(() => process.exit(0));
+    });
+  }
+}

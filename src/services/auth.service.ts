@@ -1,0 +1,207 @@
+import { AppError, RateLimitedError, type Actor } from '../core';
+import type { LoginBody, Session, SetupBody } from '../contract/auth.schema';
+import { userRepository } from '../db/user.repository';
+import { sessionRepository } from '../db/session.repository';
+import { apiTokenRepository } from '../db/api-token.repository';
+import { inviteRepository } from '../db/invite.repository';
+import { loginFailureRepository } from '../db/login-failure.repository';
+import { settingRepository } from '../db/setting.repository';
+import { isUniqueViolation } from '../db/dialect/constraint-errors';
+import { newId } from '../db/ids';
+import { recordChange } from './audit-recorder';
+import { presentUser } from './presenters';
+import { assertStrongPassword } from './password-rule';
+import { randomSecret, sha256 } from './security/secrets';
+import type { ServiceDeps } from './service-context';
+
+/** Failed sign-ins allowed from one address within the window before it gets 429. */
+export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+/** However active, a session ends this long after sign-in. */
+const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
+/** Sliding expiry and "last used" are written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+const SETUP_KEY = 'setup_completed_at';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string | undefined;
+}
+
+/** A resolved browser session: who, and what the cookie and CSRF check need. */
+export interface ResolvedSession {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: string;
+  /** True when the expiry moved, so the cookie should be sent again. */
+  renewed: boolean;
+}
+
+const userActor = (u: { id: string; email: string; role: Actor['role'] }): Actor => ({
+  kind: 'user',
+  id: u.id,
+  label: u.email,
+  role: u.role,
+  units: 'all',
+});
+
+/** First-run setup, sign-in and sign-out, sessions, API-token authentication, invitations. */
+export function createAuthService(deps: ServiceDeps) {
+  const { db, clock, passwords } = deps;
+  const idleMs = deps.sessionHours * 3_600_000;
+
+  async function startSession(user: { id: string; email: string; role: Actor['role'] }, now: Date, client: ClientInfo) {
+    const secret = randomSecret();
+    const expiresAt = new Date(now.getTime() + idleMs).toISOString();
+    const csrf = randomSecret(24);
+    await sessionRepository.insert(db, {
+      id: sha256(secret),
+      user_id: user.id,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 500) ?? null,
+    });
+    return { secret, csrf, expiresAt };
+  }
+
+  return {
+    /** True while nobody has an account: the web app then shows the setup page. */
+    async setupNeeded(): Promise<boolean> {
+      return (await userRepository.count(db)) === 0;
+    },
+
+    /** Creates the first administrator. Only one caller can ever win, even racing on PostgreSQL. */
+    async setup(input: SetupBody) {
+      assertStrongPassword(input.password, input);
+      const now = clock();
+      const at = now.toISOString();
+      const row = {
+        id: newId(now.getTime()),
+        email: input.email,
+        name: input.name,
+        role: 'admin' as const,
+        status: 'active' as const,
+        password_hash: await passwords.hash(input.password),
+        locale: input.locale ?? null,
+        created_at: at,
+        updated_at: at,
+        last_login_at: null,
+      };
+      try {
+        await db.transaction().execute(async (tx) => {
+          if ((await userRepository.count(tx)) > 0) throw new AppError('setup_done', 'Etalon is already set up.');
+          await settingRepository.insert(tx, SETUP_KEY, at, at);
+          await userRepository.insert(tx, row);
+          await recordChange(tx, { actor: userActor(row) }, now, { action: 'user.create', entity: 'user', entityId: row.id, after: presentUser(row) });
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new AppError('setup_done', 'Etalon is already set up.');
+        throw e;
+      }
+      return presentUser(row);
+    },
+
+    /**
+     * Checks e-mail and password. Ten failures from one address within 15 minutes answer
+     * `rate_limited` until the oldest of them is 15 minutes old, whatever the e-mail.
+     */
+    async login(input: LoginBody, client: ClientInfo): Promise<{ secret: string; session: Session }> {
+      const now = clock();
+      const failures = await loginFailureRepository.since(db, client.ip, new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString());
+      if (failures.length >= LOGIN_MAX_FAILURES) {
+        const oldest = Date.parse(failures[failures.length - LOGIN_MAX_FAILURES]!.at);
+        throw new RateLimitedError(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now.getTime()) / 1000)));
+      }
+      const user = await userRepository.findByEmail(db, input.email);
+      const ok = await passwords.verify(input.password, user?.password_hash ?? null);
+      if (!user || !ok) {
+        await loginFailureRepository.insert(db, { id: newId(now.getTime()), ip: client.ip, email: input.email, at: now.toISOString() });
+        await loginFailureRepository.deleteBefore(db, new Date(now.getTime() - 86_400_000).toISOString());
+        throw new AppError('invalid_credentials', 'Wrong e-mail or password.');
+      }
+      if (user.status !== 'active') throw new AppError('account_inactive', 'This account is deactivated. Ask an administrator.');
+      const { secret, csrf, expiresAt } = await startSession(user, now, client);
+      await userRepository.update(db, user.id, { last_login_at: now.toISOString() });
+      return { secret, session: { user: presentUser({ ...user, last_login_at: now.toISOString() }), csrf_token: csrf, expires_at: expiresAt } };
+    },
+
+    async logout(sessionSecret: string): Promise<void> {
+      await sessionRepository.delete(db, sha256(sessionSecret));
+    },
+
+    /** The live session behind a cookie value, extending its idle expiry; `null` if none. */
+    async resolveSession(secret: string): Promise<ResolvedSession | null> {
+      const now = clock();
+      const id = sha256(secret);
+      const row = await sessionRepository.findLive(db, id, now.toISOString());
+      if (!row || row.user_status !== 'active') return null;
+      const user = await userRepository.findById(db, row.user_id);
+      if (!user) return null;
+      let expiresAt = row.expires_at;
+      let renewed = false;
+      if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
+        const cap = Date.parse(row.created_at) + SESSION_ABSOLUTE_MS;
+        expiresAt = new Date(Math.min(now.getTime() + idleMs, cap)).toISOString();
+        await sessionRepository.touch(db, id, now.toISOString(), expiresAt);
+        renewed = true;
+      }
+      return { actor: userActor(user), sessionId: id, csrfToken: row.csrf_token, expiresAt, renewed };
+    },
+
+    /** The session as the web app sees it. */
+    async describeSession(resolved: ResolvedSession): Promise<Session> {
+      const user = await userRepository.findById(db, resolved.actor.id);
+      if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+      return { user: presentUser(user), csrf_token: resolved.csrfToken, expires_at: resolved.expiresAt };
+    },
+
+    /** The actor behind an API token, or `null` if it is unknown, revoked or expired. */
+    async resolveToken(secret: string): Promise<Actor | null> {
+      const now = clock();
+      const row = await apiTokenRepository.findByHash(db, sha256(secret));
+      if (!row || row.revoked_at !== null) return null;
+      if (row.expires_at !== null && row.expires_at <= now.toISOString()) return null;
+      if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
+        await apiTokenRepository.markUsed(db, row.id, now.toISOString());
+      }
+      return { kind: 'token', id: row.id, label: row.name, role: row.role, units: 'all' };
+    },
+
+    /** Who an invitation is for, so the page can greet them; `invite_invalid` if used or expired. */
+    async inviteInfo(secret: string) {
+      const invite = await inviteRepository.findUsable(db, sha256(secret), clock().toISOString());
+      if (!invite || invite.status !== 'invited') throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
+      return { email: invite.email, name: invite.name };
+    },
+
+    /** The invited person chooses a password; the account becomes active. */
+    async acceptInvite(input: { token: string; password: string }) {
+      const now = clock();
+      const invite = await inviteRepository.findUsable(db, sha256(input.token), now.toISOString());
+      if (!invite || invite.status !== 'invited') throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
+      assertStrongPassword(input.password, invite);
+      const hash = await passwords.hash(input.password);
+      await db.transaction().execute(async (tx) => {
+        const before = await userRepository.findById(tx, invite.user_id);
+        await inviteRepository.markUsed(tx, invite.id, now.toISOString());
+        await userRepository.update(tx, invite.user_id, { password_hash: hash, status: 'active', updated_at: now.toISOString() });
+        const after = await userRepository.findById(tx, invite.user_id);
+        const actor: Actor = { kind: 'user', id: invite.user_id, label: invite.email, role: after!.role, units: 'all' };
+        await recordChange(tx, { actor }, now, {
+          action: 'user.accept_invite',
+          entity: 'user',
+          entityId: invite.user_id,
+          before: before && presentUser(before),
+          after: after && presentUser(after),
+        });
+      });
+      return { email: invite.email };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

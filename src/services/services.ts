@@ -1,0 +1,22 @@
+import { createAuditService } from './audit.service';
+import { createAuthService } from './auth.service';
+import { createHealthService } from './health.service';
+import { createTokenService } from './token.service';
+import { createUserService } from './user.service';
+import type { ServiceDeps } from './service-context';
+
+/**
+ * Every use case, built once per process. The server and the CLI both hold one of these, so they
+ * cannot drift apart. A new resource adds its `createXService(deps)` here.
+ */
+export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean> }) {
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps),
+    tokens: createTokenService(deps),
+    audit: createAuditService(deps),
+    health: createHealthService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
