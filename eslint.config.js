@@ -28,11 +28,19 @@ export default tseslint.config(
     },
   },
   { files: ['web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  layer(['src/core/**'], ['contract', 'db', 'services', 'server', 'cli', 'web'], 'core is pure: it imports nothing of ours.'),
+  layer(
+    ['src/core/**'],
+    ['contract', 'db', 'services', 'server', 'cli', 'web'],
+    'core is pure: it imports nothing of ours.',
+  ),
   layer(['src/contract/**'], ['db', 'services', 'server', 'cli', 'web'], 'contract may use core only.'),
   layer(['src/db/**'], ['services', 'server', 'cli', 'web'], 'db may use core and contract only.'),
   layer(['src/services/**'], ['server', 'cli', 'web'], 'services may not know about HTTP or the CLI.'),
   layer(['src/server/**'], ['cli', 'web'], 'server and cli are siblings.'),
   layer(['src/cli/**'], ['web'], 'the CLI does not import the web app.'),
-  layer(['web/**'], ['db', 'services', 'server', 'cli'], 'web talks to the server only through the API (contract).'),
+  layer(
+    ['web/**'],
+    ['db', 'services', 'server', 'cli'],
+    'web talks to the server only through the API (contract).',
+  ),
 );

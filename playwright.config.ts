@@ -19,7 +19,9 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: process.env.CI
+    ? 'list'
+    : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'on',
@@ -37,9 +39,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, locale: 'en-US' } },
-  ],
+  projects: [{ name: 'desktop', use: { viewport: { width: 1280, height: 800 }, locale: 'en-US' } }],
   webServer: {
     command: 'node bin/etalon.mjs serve',
     url: `http://127.0.0.1:${port}/api/health`,

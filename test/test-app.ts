@@ -38,7 +38,10 @@ export interface TestApp {
 }
 
 /** The real app, in-process, on a real database; nothing is mocked but the clock. */
-export async function createTestApp(database: TestDatabase, options: { ping?: () => Promise<boolean> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  database: TestDatabase,
+  options: { ping?: () => Promise<boolean> } = {},
+): Promise<TestApp> {
   const clock = testClock();
   const services = createServices({
     db: database.db,
@@ -60,19 +63,26 @@ let counter = 0;
 export async function createPerson(services: Services, role: Role, password = STRONG_PASSWORD) {
   counter += 1;
   const email = `${role}${counter}.${Math.random().toString(36).slice(2, 7)}@example.org`;
-  const { user } = await services.users.create({ actor: systemActor('test') }, {
-    email,
-    name: `Test ${role} ${counter}`,
-    role,
-    password,
-    invite: false,
-  });
+  const { user } = await services.users.create(
+    { actor: systemActor('test') },
+    {
+      email,
+      name: `Test ${role} ${counter}`,
+      role,
+      password,
+      invite: false,
+    },
+  );
   return { user, email, password };
 }
 
 /** Signs in through the API; returns the headers a browser would send afterwards. */
 export async function signIn(app: FastifyInstance, email: string, password = STRONG_PASSWORD) {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'etalon_session');
   if (!cookie) throw new Error('no session cookie');

@@ -11,7 +11,14 @@ const PORT = 3998;
 async function timeToHealthy(dataDir) {
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/etalon.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ETALON_DATA_DIR: dataDir, DATABASE_URL: '', ETALON_LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      ETALON_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ETALON_LOG_LEVEL: 'silent',
+    },
     stdio: 'ignore',
   });
   try {
@@ -46,7 +53,11 @@ for (let i = 0; i < RUNS; i += 1) {
   await new Promise((r) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).once('exit', r));
   bare.push(performance.now() - t);
 }
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log(`start → healthy, fresh data dir (migrations): median ${median(fresh).toFixed(0)} ms of ${RUNS}`);
-console.log(`start → healthy, existing data dir:           median ${median(existing).toFixed(0)} ms of ${RUNS}`);
+console.log(
+  `start → healthy, existing data dir:           median ${median(existing).toFixed(0)} ms of ${RUNS}`,
+);
 console.log(`bare node process start and exit:             median ${median(bare).toFixed(0)} ms (the floor)`);

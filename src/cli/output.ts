@@ -15,7 +15,10 @@ export function reportError(error: unknown): number {
   }
   if (error instanceof ValidationError) {
     process.stderr.write(`etalon: ${error.message}:\n`);
-    for (const issue of error.issues) process.stderr.write(`  ${issue.path ? `--${issue.path.replaceAll('_', '-')}` : 'input'}: ${issue.message}\n`);
+    for (const issue of error.issues)
+      process.stderr.write(
+        `  ${issue.path ? `--${issue.path.replaceAll('_', '-')}` : 'input'}: ${issue.message}\n`,
+      );
     return EXIT_BAD_INPUT;
   }
   if (isAppError(error)) {

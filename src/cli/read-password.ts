@@ -6,13 +6,18 @@ import { AppError } from '../core';
 export async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Asks on the terminal without echoing what is typed, twice to catch typos. */
 export async function promptPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new AppError('validation_failed', 'No terminal to ask for a password: pipe it in with --password-stdin.');
+    throw new AppError(
+      'validation_failed',
+      'No terminal to ask for a password: pipe it in with --password-stdin.',
+    );
   }
   const ask = (question: string) =>
     new Promise<string>((resolve) => {

@@ -4,14 +4,21 @@ import { Locale } from './common.schema';
 
 export const SetupStatus = z.object({ needed: z.boolean() });
 
-export const SetupBody = z.object({ name: PersonName, email: Email, password: Password, locale: Locale.optional() });
+export const SetupBody = z.object({
+  name: PersonName,
+  email: Email,
+  password: Password,
+  locale: Locale.optional(),
+});
 export type SetupBody = z.infer<typeof SetupBody>;
 
 export const LoginBody = z.object({ email: Email, password: Password });
 export type LoginBody = z.infer<typeof LoginBody>;
 
 /** The signed-in person and the token to echo in `X-CSRF-Token` on every write. */
-export const Session = z.object({ user: User, csrf_token: z.string(), expires_at: z.string() }).meta({ id: 'Session' });
+export const Session = z
+  .object({ user: User, csrf_token: z.string(), expires_at: z.string() })
+  .meta({ id: 'Session' });
 export type Session = z.infer<typeof Session>;
 
 export const InviteInfo = z.object({ email: z.string(), name: z.string() });

@@ -15,7 +15,11 @@ export const ConfigEnv = z.object({
   ETALON_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   ETALON_PUBLIC_URL: z.url().optional(),
   ETALON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ETALON_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  ETALON_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 90)
+    .default(12),
 });
 
 export interface Config {
@@ -32,7 +36,9 @@ export interface Config {
 
 /** Reads configuration from an environment object; throws a ZodError naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
+  );
   const e = ConfigEnv.parse(blankToUndefined);
   return {
     port: e.PORT,

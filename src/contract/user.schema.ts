@@ -12,7 +12,10 @@ export const Email = z
   .transform((s) => s.trim().toLowerCase());
 export const PersonName = z.string().trim().min(1).max(200);
 /** The strength rule lives in core (checkPassword) and is applied by the services. */
-export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
+export const Password = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4);
 
 export const User = z
   .object({

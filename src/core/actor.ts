@@ -19,12 +19,20 @@ export interface Actor {
 }
 
 /** The operator at the server's shell: full rights, recorded as `system:<label>` in the audit log. */
-export const systemActor = (label = 'cli'): Actor => ({ kind: 'system', id: label, label, role: 'admin', units: 'all' });
+export const systemActor = (label = 'cli'): Actor => ({
+  kind: 'system',
+  id: label,
+  label,
+  role: 'admin',
+  units: 'all',
+});
 
 /** Throws `forbidden` unless the actor's role holds the permission. */
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!roleCan(actor.role, permission)) {
-    throw new AppError('forbidden', `Your role (${actor.role}) may not do this (${permission}).`, { permission });
+    throw new AppError('forbidden', `Your role (${actor.role}) may not do this (${permission}).`, {
+      permission,
+    });
   }
 }
 

@@ -41,7 +41,10 @@ const COMMON = new Set([
 /** Characters of a password as the person typed them (code points, not UTF-16 units). */
 const length = (s: string) => [...s].length;
 
-export function checkPassword(password: string, who: { email?: string; name?: string } = {}): PasswordProblem[] {
+export function checkPassword(
+  password: string,
+  who: { email?: string; name?: string } = {},
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   const n = length(password);
   if (n < PASSWORD_MIN_LENGTH) problems.push('too_short');

@@ -9,7 +9,8 @@ export const apiTokenRepository = {
     await db.insertInto('api_tokens').values(row).execute();
   },
 
-  findById: (db: Db, id: string) => db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Db, id: string) =>
+    db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst(),
 
   findByHash: (db: Db, tokenHash: string) =>
     db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),

@@ -19,7 +19,11 @@ export const sessionRepository = {
       .executeTakeFirst(),
 
   touch: async (db: Db, id: string, lastSeenAt: string, expiresAt: string) => {
-    await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
   },
 
   delete: async (db: Db, id: string) => {

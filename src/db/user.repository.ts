@@ -13,7 +13,8 @@ export interface UserFilter {
 /** People who can sign in. Rows are never deleted: a person with history is deactivated instead. */
 export const userRepository = {
   /** Finds a person by id, or `undefined`. */
-  findById: (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  findById: (db: Db, id: string) =>
+    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
   /** Finds a person by e-mail; callers pass it lower-cased (the contract normalizes it). */
   findByEmail: (db: Db, email: string) =>
@@ -37,7 +38,13 @@ export const userRepository = {
 
   /** A page of people, sorted by name then e-mail. */
   list: (db: Db, filter: UserFilter, page: { limit: number; offset: number }) =>
-    filtered(db, filter).selectAll().orderBy('name').orderBy('email').limit(page.limit).offset(page.offset).execute(),
+    filtered(db, filter)
+      .selectAll()
+      .orderBy('name')
+      .orderBy('email')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
 };
 
 function filtered(db: Db, filter: UserFilter) {
@@ -50,4 +57,3 @@ function filtered(db: Db, filter: UserFilter) {
   }
   return query;
 }
-

@@ -62,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  await app.register(webPlugin, { root: options.webRoot ?? fileURLToPath(new URL('../../dist/web', import.meta.url)) });
+  await app.register(webPlugin, {
+    root: options.webRoot ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+  });
   return app;
 }

@@ -8,10 +8,17 @@ import { buildApp } from './app';
  */
 export async function startServer(config: Config): Promise<void> {
   const runtime = await openRuntime(config, { migrate: true });
-  const app = await buildApp({ services: runtime.services, logLevel: config.logLevel, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    services: runtime.services,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+  });
   app.addHook('onClose', () => runtime.close());
   const applied = runtime.migrations?.applied ?? [];
-  app.log.info({ database: runtime.database.dialect, location: runtime.database.location, migrations: applied }, 'database ready');
+  app.log.info(
+    { database: runtime.database.dialect, location: runtime.database.location, migrations: applied },
+    'database ready',
+  );
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   app.log.info(`Etalon is serving http://${shown}:${(app.server.address() as { port: number }).port}`);

@@ -24,7 +24,9 @@ export function createAuditService(deps: ServiceDeps) {
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
   if (!/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ValidationError([{ path: 'cursor', in: 'query', message: 'Not a cursor from a previous page' }]);
+    throw new ValidationError([
+      { path: 'cursor', in: 'query', message: 'Not a cursor from a previous page' },
+    ]);
   }
   return id;
 }

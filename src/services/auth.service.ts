@@ -51,7 +51,11 @@ export function createAuthService(deps: ServiceDeps) {
   const { db, clock, passwords } = deps;
   const idleMs = deps.sessionHours * 3_600_000;
 
-  async function startSession(user: { id: string; email: string; role: Actor['role'] }, now: Date, client: ClientInfo) {
+  async function startSession(
+    user: { id: string; email: string; role: Actor['role'] },
+    now: Date,
+    client: ClientInfo,
+  ) {
     const secret = randomSecret();
     const expiresAt = new Date(now.getTime() + idleMs).toISOString();
     const csrf = randomSecret(24);
@@ -93,10 +97,16 @@ export function createAuthService(deps: ServiceDeps) {
       };
       try {
         await db.transaction().execute(async (tx) => {
-          if ((await userRepository.count(tx)) > 0) throw new AppError('setup_done', 'Etalon is already set up.');
+          if ((await userRepository.count(tx)) > 0)
+            throw new AppError('setup_done', 'Etalon is already set up.');
           await settingRepository.insert(tx, SETUP_KEY, at, at);
           await userRepository.insert(tx, row);
-          await recordChange(tx, { actor: userActor(row) }, now, { action: 'user.create', entity: 'user', entityId: row.id, after: presentUser(row) });
+          await recordChange(tx, { actor: userActor(row) }, now, {
+            action: 'user.create',
+            entity: 'user',
+            entityId: row.id,
+            after: presentUser(row),
+          });
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new AppError('setup_done', 'Etalon is already set up.');
@@ -111,7 +121,11 @@ export function createAuthService(deps: ServiceDeps) {
      */
     async login(input: LoginBody, client: ClientInfo): Promise<{ secret: string; session: Session }> {
       const now = clock();
-      const failures = await loginFailureRepository.since(db, client.ip, new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString());
+      const failures = await loginFailureRepository.since(
+        db,
+        client.ip,
+        new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString(),
+      );
       if (failures.length >= LOGIN_MAX_FAILURES) {
         const oldest = Date.parse(failures[failures.length - LOGIN_MAX_FAILURES]!.at);
         throw new RateLimitedError(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now.getTime()) / 1000)));
@@ -119,14 +133,27 @@ export function createAuthService(deps: ServiceDeps) {
       const user = await userRepository.findByEmail(db, input.email);
       const ok = await passwords.verify(input.password, user?.password_hash ?? null);
       if (!user || !ok) {
-        await loginFailureRepository.insert(db, { id: newId(now.getTime()), ip: client.ip, email: input.email, at: now.toISOString() });
+        await loginFailureRepository.insert(db, {
+          id: newId(now.getTime()),
+          ip: client.ip,
+          email: input.email,
+          at: now.toISOString(),
+        });
         await loginFailureRepository.deleteBefore(db, new Date(now.getTime() - 86_400_000).toISOString());
         throw new AppError('invalid_credentials', 'Wrong e-mail or password.');
       }
-      if (user.status !== 'active') throw new AppError('account_inactive', 'This account is deactivated. Ask an administrator.');
+      if (user.status !== 'active')
+        throw new AppError('account_inactive', 'This account is deactivated. Ask an administrator.');
       const { secret, csrf, expiresAt } = await startSession(user, now, client);
       await userRepository.update(db, user.id, { last_login_at: now.toISOString() });
-      return { secret, session: { user: presentUser({ ...user, last_login_at: now.toISOString() }), csrf_token: csrf, expires_at: expiresAt } };
+      return {
+        secret,
+        session: {
+          user: presentUser({ ...user, last_login_at: now.toISOString() }),
+          csrf_token: csrf,
+          expires_at: expiresAt,
+        },
+      };
     },
 
     async logout(sessionSecret: string): Promise<void> {
@@ -174,7 +201,8 @@ export function createAuthService(deps: ServiceDeps) {
     /** Who an invitation is for, so the page can greet them; `invite_invalid` if used or expired. */
     async inviteInfo(secret: string) {
       const invite = await inviteRepository.findUsable(db, sha256(secret), clock().toISOString());
-      if (!invite || invite.status !== 'invited') throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
+      if (!invite || invite.status !== 'invited')
+        throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
       return { email: invite.email, name: invite.name };
     },
 
@@ -182,15 +210,26 @@ export function createAuthService(deps: ServiceDeps) {
     async acceptInvite(input: { token: string; password: string }) {
       const now = clock();
       const invite = await inviteRepository.findUsable(db, sha256(input.token), now.toISOString());
-      if (!invite || invite.status !== 'invited') throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
+      if (!invite || invite.status !== 'invited')
+        throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
       assertStrongPassword(input.password, invite);
       const hash = await passwords.hash(input.password);
       await db.transaction().execute(async (tx) => {
         const before = await userRepository.findById(tx, invite.user_id);
         await inviteRepository.markUsed(tx, invite.id, now.toISOString());
-        await userRepository.update(tx, invite.user_id, { password_hash: hash, status: 'active', updated_at: now.toISOString() });
+        await userRepository.update(tx, invite.user_id, {
+          password_hash: hash,
+          status: 'active',
+          updated_at: now.toISOString(),
+        });
         const after = await userRepository.findById(tx, invite.user_id);
-        const actor: Actor = { kind: 'user', id: invite.user_id, label: invite.email, role: after!.role, units: 'all' };
+        const actor: Actor = {
+          kind: 'user',
+          id: invite.user_id,
+          label: invite.email,
+          role: after!.role,
+          units: 'all',
+        };
         await recordChange(tx, { actor }, now, {
           action: 'user.accept_invite',
           entity: 'user',

@@ -37,7 +37,12 @@ export function createTokenService(deps: ServiceDeps) {
       };
       await db.transaction().execute(async (tx) => {
         await apiTokenRepository.insert(tx, row);
-        await recordChange(tx, ctx, now, { action: 'token.create', entity: 'token', entityId: row.id, after: presentToken(row) });
+        await recordChange(tx, ctx, now, {
+          action: 'token.create',
+          entity: 'token',
+          entityId: row.id,
+          after: presentToken(row),
+        });
       });
       return { token: presentToken(row), secret };
     },
@@ -51,7 +56,13 @@ export function createTokenService(deps: ServiceDeps) {
         if (before.revoked_at !== null) return presentToken(before);
         const after = { ...before, revoked_at: now.toISOString() };
         await apiTokenRepository.revoke(tx, id, after.revoked_at);
-        await recordChange(tx, ctx, now, { action: 'token.revoke', entity: 'token', entityId: id, before: presentToken(before), after: presentToken(after) });
+        await recordChange(tx, ctx, now, {
+          action: 'token.revoke',
+          entity: 'token',
+          entityId: id,
+          before: presentToken(before),
+          after: presentToken(after),
+        });
         return presentToken(after);
       });
     },

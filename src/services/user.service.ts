@@ -77,11 +77,18 @@ export function createUserService(deps: ServiceDeps) {
               used_at: null,
             });
           }
-          await recordChange(tx, ctx, now, { action: 'user.create', entity: 'user', entityId: row.id, after: presentUser(row) });
+          await recordChange(tx, ctx, now, {
+            action: 'user.create',
+            entity: 'user',
+            entityId: row.id,
+            after: presentUser(row),
+          });
         });
       } catch (e) {
         if (isUniqueViolation(e)) {
-          throw new AppError('conflict', `A user with e-mail ${input.email} already exists`, { field: 'email' });
+          throw new AppError('conflict', `A user with e-mail ${input.email} already exists`, {
+            field: 'email',
+          });
         }
         throw e;
       }
@@ -100,12 +107,16 @@ export function createUserService(deps: ServiceDeps) {
         const before = await mustFind(tx, id);
         const demotes = patch.role !== undefined && patch.role !== 'admin';
         const deactivates = patch.status === 'deactivated';
-        if (isSelf(ctx.actor, id) && (deactivates || (patch.role !== undefined && patch.role !== before.role))) {
+        if (
+          isSelf(ctx.actor, id) &&
+          (deactivates || (patch.role !== undefined && patch.role !== before.role))
+        ) {
           throw new AppError('forbidden', 'You cannot change your own role or deactivate yourself.');
         }
         if (before.role === 'admin' && before.status === 'active' && (demotes || deactivates)) {
           const admins = await userRepository.count(tx, { role: 'admin', status: 'active' });
-          if (admins <= 1) throw new AppError('last_admin', 'Etalon needs at least one active administrator.');
+          if (admins <= 1)
+            throw new AppError('last_admin', 'Etalon needs at least one active administrator.');
         }
         let status = patch.status ?? before.status;
         // Someone who never chose a password goes back to "invited", not "active".
@@ -117,10 +128,21 @@ export function createUserService(deps: ServiceDeps) {
           status,
           updated_at: now.toISOString(),
         };
-        await userRepository.update(tx, id, { name: after.name, role: after.role, status, updated_at: after.updated_at });
+        await userRepository.update(tx, id, {
+          name: after.name,
+          role: after.role,
+          status,
+          updated_at: after.updated_at,
+        });
         if (status === 'deactivated') await sessionRepository.deleteForUser(tx, id);
         const action = deactivates && before.status !== 'deactivated' ? 'user.deactivate' : 'user.update';
-        await recordChange(tx, ctx, now, { action, entity: 'user', entityId: id, before: presentUser(before), after: presentUser(after) });
+        await recordChange(tx, ctx, now, {
+          action,
+          entity: 'user',
+          entityId: id,
+          before: presentUser(before),
+          after: presentUser(after),
+        });
         return presentUser(after);
       });
     },
@@ -131,19 +153,40 @@ export function createUserService(deps: ServiceDeps) {
       const now = clock();
       return db.transaction().execute(async (tx) => {
         const before = await mustFind(tx, id);
-        const after = { ...before, name: patch.name ?? before.name, locale: patch.locale ?? before.locale, updated_at: now.toISOString() };
-        await userRepository.update(tx, id, { name: after.name, locale: after.locale, updated_at: after.updated_at });
-        await recordChange(tx, ctx, now, { action: 'user.update', entity: 'user', entityId: id, before: presentUser(before), after: presentUser(after) });
+        const after = {
+          ...before,
+          name: patch.name ?? before.name,
+          locale: patch.locale ?? before.locale,
+          updated_at: now.toISOString(),
+        };
+        await userRepository.update(tx, id, {
+          name: after.name,
+          locale: after.locale,
+          updated_at: after.updated_at,
+        });
+        await recordChange(tx, ctx, now, {
+          action: 'user.update',
+          entity: 'user',
+          entityId: id,
+          before: presentUser(before),
+          after: presentUser(after),
+        });
         return presentUser(after);
       });
     },
 
     /** Changes one's own password; every other session of theirs ends. */
-    async changePassword(ctx: CallContext, input: { current_password: string; new_password: string }, keepSessionId?: string) {
+    async changePassword(
+      ctx: CallContext,
+      input: { current_password: string; new_password: string },
+      keepSessionId?: string,
+    ) {
       const id = mustBeUser(ctx.actor);
       const row = await mustFind(db, id);
       if (!(await passwords.verify(input.current_password, row.password_hash))) {
-        throw new AppError('invalid_credentials', 'The current password is wrong.', { field: 'current_password' });
+        throw new AppError('invalid_credentials', 'The current password is wrong.', {
+          field: 'current_password',
+        });
       }
       assertStrongPassword(input.new_password, row, 'new_password');
       const hash = await passwords.hash(input.new_password);

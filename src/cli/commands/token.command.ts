@@ -1,4 +1,4 @@
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ROLES } from '../../core';
 import { parseInput } from '../../contract/parse-input';
@@ -16,10 +16,16 @@ export function registerToken(program: Command) {
     .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES).makeOptionMandatory())
     .option('--expires <instant>', 'ISO 8601 instant after which it stops working')
     .action(async (options: { name: string; role: string; expires?: string }) => {
-      const input = parseInput(TokenCreate, { name: options.name, role: options.role, expires_at: options.expires });
+      const input = parseInput(TokenCreate, {
+        name: options.name,
+        role: options.role,
+        expires_at: options.expires,
+      });
       await withRuntime(async (runtime, ctx) => {
         const created = await runtime.services.tokens.create(ctx, input);
-        process.stderr.write(`Created token "${created.token.name}" (${created.token.role}, id ${created.token.id}). Keep the secret: it is not shown again.\n`);
+        process.stderr.write(
+          `Created token "${created.token.name}" (${created.token.role}, id ${created.token.id}). Keep the secret: it is not shown again.\n`,
+        );
         process.stdout.write(`${created.secret}\n`);
       });
     });
@@ -31,7 +37,11 @@ export function registerToken(program: Command) {
       await withRuntime(async (runtime, ctx) => {
         const { items } = await runtime.services.tokens.list(ctx);
         for (const t of items) {
-          const state = t.revoked_at ? `revoked ${t.revoked_at}` : t.expires_at ? `expires ${t.expires_at}` : 'active';
+          const state = t.revoked_at
+            ? `revoked ${t.revoked_at}`
+            : t.expires_at
+              ? `expires ${t.expires_at}`
+              : 'active';
           process.stdout.write(`${t.id}\t${t.prefix}…\t${t.name}\t${t.role}\t${state}\n`);
         }
       });

@@ -1,4 +1,4 @@
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ROLES } from '../../core';
 import { parseInput } from '../../contract/parse-input';
@@ -28,7 +28,11 @@ export function registerUser(program: Command) {
     .option('--invite', 'give no password; print a one-time link for them to choose one')
     .addOption(new Option('--locale <locale>', 'interface language').choices(['ru', 'en']))
     .action(async (options: CreateOptions) => {
-      const password = options.invite ? undefined : options.passwordStdin ? await readPasswordFromStdin() : await promptPassword();
+      const password = options.invite
+        ? undefined
+        : options.passwordStdin
+          ? await readPasswordFromStdin()
+          : await promptPassword();
       const input = parseInput(UserCreate, {
         email: options.email,
         name: options.name ?? options.email.split('@')[0],
@@ -41,8 +45,11 @@ export function registerUser(program: Command) {
         const created = await runtime.services.users.create(ctx, input);
         process.stdout.write(`Created ${created.user.role} ${created.user.email} (${created.user.id})\n`);
         if (created.invite_url) {
-          process.stdout.write(`Invitation link, valid until ${created.invite_expires_at}:\n${created.invite_url}\n`);
-          if (!runtime.config.publicUrl) process.stderr.write('Set ETALON_PUBLIC_URL to make the link absolute.\n');
+          process.stdout.write(
+            `Invitation link, valid until ${created.invite_expires_at}:\n${created.invite_url}\n`,
+          );
+          if (!runtime.config.publicUrl)
+            process.stderr.write('Set ETALON_PUBLIC_URL to make the link absolute.\n');
         }
       });
     });

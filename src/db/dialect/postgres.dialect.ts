@@ -9,7 +9,11 @@ const NUMERIC_OID = 1700;
  * become numbers (exact below 2^53, which every count we keep is), so repositories see the same
  * values on both engines.
  */
-export function createPostgresDialect(url: string): { dialect: PostgresDialect; location: string; pool: pg.Pool } {
+export function createPostgresDialect(url: string): {
+  dialect: PostgresDialect;
+  location: string;
+  pool: pg.Pool;
+} {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID || oid === NUMERIC_OID

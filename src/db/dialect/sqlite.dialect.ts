@@ -10,7 +10,11 @@ export const SQLITE_FILE = 'etalon.sqlite';
  * Opens (creating if needed) `<dataDir>/etalon.sqlite` in WAL mode, so the CLI can write while the
  * server runs; a busy timeout makes a second writer wait instead of failing.
  */
-export function createSqliteDialect(dataDir: string): { dialect: SqliteDialect; location: string; close: () => void } {
+export function createSqliteDialect(dataDir: string): {
+  dialect: SqliteDialect;
+  location: string;
+  close: () => void;
+} {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const location = join(dir, SQLITE_FILE);

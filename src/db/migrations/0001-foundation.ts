@@ -91,7 +91,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['settings', 'login_failures', 'audit_log', 'invites', 'api_tokens', 'sessions', 'users']) {
+  for (const table of [
+    'settings',
+    'login_failures',
+    'audit_log',
+    'invites',
+    'api_tokens',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -75,7 +75,12 @@ export function callContext(request: FastifyRequest): CallContext {
   return { actor: request.actor, requestId: request.id, origin: `${request.protocol}://${request.host}` };
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, expiresAt: string) {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: string,
+  expiresAt: string,
+) {
   reply.setCookie(SESSION_COOKIE, value, {
     path: '/',
     httpOnly: true,

@@ -5,10 +5,25 @@ import { isAppError, RateLimitedError, type ErrorCode, type FieldIssue } from '.
 import { STATUS_BY_CODE } from '../error-status';
 
 /** Driver codes that mean "the database cannot be reached", on either engine. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08001', '08006', 'SQLITE_CANTOPEN', 'SQLITE_IOERR']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P03',
+  '08001',
+  '08006',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
-  return reply.code(status).type('application/json').send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
 const dotted = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -27,7 +42,13 @@ export const errorsPlugin = fp(async (app) => {
         code: (v.params as { issue?: { code?: string } }).issue?.code ?? v.keyword,
         message: v.message ?? 'Invalid value',
       }));
-      return send(reply, 400, 'validation_failed', `The ${where} is not valid: ${issues.map((i) => i.path || where).join(', ')}`, { issues });
+      return send(
+        reply,
+        400,
+        'validation_failed',
+        `The ${where} is not valid: ${issues.map((i) => i.path || where).join(', ')}`,
+        { issues },
+      );
     }
     if (isAppError(error)) {
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -40,7 +61,12 @@ export const errorsPlugin = fp(async (app) => {
       return send(reply, 500, 'internal', `Internal error (request ${request.id})`);
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return send(reply, 413, 'payload_too_large', `The request body is larger than ${app.initialConfig.bodyLimit} bytes`);
+      return send(
+        reply,
+        413,
+        'payload_too_large',
+        `The request body is larger than ${app.initialConfig.bodyLimit} bytes`,
+      );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(reply, 415, 'unsupported_media_type', 'Send the body as application/json');
@@ -51,9 +77,15 @@ export const errorsPlugin = fp(async (app) => {
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, an empty body where one is required…
-      return send(reply, error.statusCode, error.statusCode === 404 ? 'not_found' : 'validation_failed', error.message, {
-        issues: [{ in: 'body', path: '', message: error.message }],
-      });
+      return send(
+        reply,
+        error.statusCode,
+        error.statusCode === 404 ? 'not_found' : 'validation_failed',
+        error.message,
+        {
+          issues: [{ in: 'body', path: '', message: error.message }],
+        },
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, 'internal', `Internal error (request ${request.id})`);

@@ -23,7 +23,12 @@ export const openapiPlugin = fp<{ version: string }>(async (app, { version }) =>
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token (etn_…)' },
-          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Browser session; writes also need X-CSRF-Token' },
+          cookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'Browser session; writes also need X-CSRF-Token',
+          },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],
@@ -31,6 +36,9 @@ export const openapiPlugin = fp<{ version: string }>(async (app, { version }) =>
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 });

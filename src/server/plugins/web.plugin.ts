@@ -20,7 +20,10 @@ export const webPlugin = fp<{ root: string }>(async (app, { root }) => {
       index: false,
       setHeaders: (res, path) => {
         // Vite names assets by content hash: they never change, so they may be cached for a year.
-        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

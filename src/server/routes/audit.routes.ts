@@ -8,7 +8,14 @@ import { callContext } from '../plugins/auth.plugin';
 export const auditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'Changes, newest first; filter by entity, action, actor, time', querystring: AuditQuery, response: { 200: AuditPage, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Changes, newest first; filter by entity, action, actor, time',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...errorResponses },
+      },
+    },
     async (request) => services.audit.list(callContext(request), request.query),
   );
 };

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core';
-import { InviteAccept, InviteInfo, LoginBody, Session, SetupBody, SetupStatus } from '../../contract/auth.schema';
+import {
+  InviteAccept,
+  InviteInfo,
+  LoginBody,
+  Session,
+  SetupBody,
+  SetupStatus,
+} from '../../contract/auth.schema';
 import { ErrorEnvelope, errorResponses } from '../../contract/common.schema';
 import { User } from '../../contract/user.schema';
 import type { Services } from '../../services/services';
@@ -11,47 +18,107 @@ const tags = ['auth'];
 
 /** First-run setup, sign-in, sign-out, the current session, invitations. */
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  app.get('/setup', { schema: { tags, summary: 'Whether the instance still needs its first administrator', security: [], response: { 200: SetupStatus } } }, async () => ({
-    needed: await services.auth.setupNeeded(),
-  }));
+  app.get(
+    '/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the instance still needs its first administrator',
+        security: [],
+        response: { 200: SetupStatus },
+      },
+    },
+    async () => ({
+      needed: await services.auth.setupNeeded(),
+    }),
+  );
 
   app.post(
     '/setup',
-    { schema: { tags, summary: 'Create the first administrator (only on an empty instance)', security: [], body: SetupBody, response: { 201: User, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create the first administrator (only on an empty instance)',
+        security: [],
+        body: SetupBody,
+        response: { 201: User, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.code(201).send(await services.auth.setup(request.body)),
   );
 
   app.post(
     '/auth/login',
-    { schema: { tags, summary: 'Sign in; sets the session cookie', security: [], body: LoginBody, response: { 200: Session, 429: ErrorEnvelope, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in; sets the session cookie',
+        security: [],
+        body: LoginBody,
+        response: { 200: Session, 429: ErrorEnvelope, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const { secret, session } = await services.auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      const { secret, session } = await services.auth.login(request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(request, reply, secret, session.expires_at);
       return session;
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Sign out; ends the session', response: { 204: z.null() } } }, async (request, reply) => {
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) await services.auth.logout(cookie);
-    clearSessionCookie(reply);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags, summary: 'Sign out; ends the session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) await services.auth.logout(cookie);
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/auth/session', { schema: { tags, summary: 'The signed-in person and the CSRF token for writes', response: { 200: Session, 401: ErrorEnvelope } } }, async (request) => {
-    if (!request.session) throw new AppError('unauthenticated', 'Not signed in.');
-    return services.auth.describeSession(request.session);
-  });
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in person and the CSRF token for writes',
+        response: { 200: Session, 401: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      if (!request.session) throw new AppError('unauthenticated', 'Not signed in.');
+      return services.auth.describeSession(request.session);
+    },
+  );
 
   app.get(
     '/invites/:token',
-    { schema: { tags, summary: 'Who an invitation is for', security: [], params: z.object({ token: z.string().min(10).max(200) }), response: { 200: InviteInfo, 410: ErrorEnvelope } } },
+    {
+      schema: {
+        tags,
+        summary: 'Who an invitation is for',
+        security: [],
+        params: z.object({ token: z.string().min(10).max(200) }),
+        response: { 200: InviteInfo, 410: ErrorEnvelope },
+      },
+    },
     async (request) => services.auth.inviteInfo(request.params.token),
   );
 
   app.post(
     '/invites/accept',
-    { schema: { tags, summary: 'Choose a password with an invitation link', security: [], body: InviteAccept, response: { 200: z.object({ email: z.string() }), 410: ErrorEnvelope, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Choose a password with an invitation link',
+        security: [],
+        body: InviteAccept,
+        response: { 200: z.object({ email: z.string() }), 410: ErrorEnvelope, ...errorResponses },
+      },
+    },
     async (request) => services.auth.acceptInvite(request.body),
   );
 };

@@ -6,7 +6,14 @@ import type { Services } from '../../services/services';
 export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database reachability', security: [], response: { 200: Health, 503: Health } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        security: [],
+        response: { 200: Health, 503: Health },
+      },
+    },
     async (_request, reply) => {
       const health = await services.health.check();
       return reply.code(health.status === 'ok' ? 200 : 503).send(health);

@@ -34,11 +34,16 @@ export function createPasswordHasher(logN = 15): PasswordHasher {
       const [scheme, n, rr, pp, salt, key] = (stored ?? (await dummy)).split('$');
       if (scheme !== 'scrypt' || !salt || !key) return false;
       const expected = Buffer.from(key, 'base64url');
-      const actual = await scryptAsync(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
-        ...options(Number(n)),
-        r: Number(rr),
-        p: Number(pp),
-      });
+      const actual = await scryptAsync(
+        password.normalize('NFKC'),
+        Buffer.from(salt, 'base64url'),
+        expected.length,
+        {
+          ...options(Number(n)),
+          r: Number(rr),
+          p: Number(pp),
+        },
+      );
       return stored !== null && timingSafeEqual(actual, expected);
     },
   };
