@@ -19,7 +19,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new Error(`Migration ${failed ?? ''} failed: ${cause}`, { cause: result.error });
+    const what = failed ? `Migration ${failed} failed` : 'Cannot migrate the database';
+    throw new Error(`${what}: ${cause}`, { cause: result.error });
   }
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   const current = (await migrator.getMigrations()).filter((m) => m.executedAt).map((m) => m.name);
