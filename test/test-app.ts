@@ -53,7 +53,7 @@ export async function createTestApp(
     sessionHours: 12,
     publicUrl: undefined,
   });
-  const app = await buildApp({ services, logLevel: false });
+  const app = await buildApp({ services, logLevel: false, trustProxy: options.trustProxy ?? false });
   return { app, services, clock };
 }
 
@@ -74,6 +74,23 @@ export async function createPerson(services: Services, role: Role, password = ST
     },
   );
   return { user, email, password };
+}
+
+/** Creates an API token directly through the service; returns its id and the `Authorization` header. */
+export async function createToken(
+  services: Services,
+  role: Role,
+  extra: { name?: string; expires_at?: string } = {},
+) {
+  const created = await services.tokens.create(
+    { actor: systemActor('test') },
+    { name: extra.name ?? `${role} token`, role, ...extra },
+  );
+  return {
+    id: created.token.id,
+    secret: created.secret,
+    headers: { authorization: `Bearer ${created.secret}` },
+  };
 }
 
 /** Signs in through the API; returns the headers a browser would send afterwards. */

@@ -25,12 +25,16 @@ export interface TestDatabase extends DatabaseHandle {
   options: { databaseUrl?: string; dataDir: string };
 }
 
-/** A fresh, migrated, empty database on `dialect`. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/** A fresh, empty database on `dialect`; migrated unless `{ migrate: false }`. */
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'etalon-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ dataDir });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return {
       ...handle,
       options: { dataDir },
@@ -50,7 +54,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString(), dataDir });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     options: { databaseUrl: url.toString(), dataDir },
