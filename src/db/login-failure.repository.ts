@@ -6,13 +6,16 @@ export const loginFailureRepository = {
     await db.insertInto('login_failures').values(row).execute();
   },
 
-  /** Failures from `ip` at or after `since`, oldest first (only their instants). */
+  /**
+   * Failures from `ip` strictly after `since`, oldest first (only their instants). Strictly: a failure
+   * exactly one window old has left the window, so a client that waits out Retry-After gets in.
+   */
   since: (db: Db, ip: string, since: string) =>
     db
       .selectFrom('login_failures')
       .select('at')
       .where('ip', '=', ip)
-      .where('at', '>=', since)
+      .where('at', '>', since)
       .orderBy('at')
       .execute(),
 
