@@ -10,7 +10,10 @@ export function createAuditService(deps: ServiceDeps) {
     async list(ctx: CallContext, query: AuditQuery) {
       assertCan(ctx.actor, 'audit.read');
       const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const rows = await auditLogRepository.list(deps.db, { ...query, beforeId }, query.limit + 1);
+      // Stored instants are UTC text; `from`/`to` may carry any offset, so compare in the same form.
+      const from = query.from === undefined ? undefined : new Date(query.from).toISOString();
+      const to = query.to === undefined ? undefined : new Date(query.to).toISOString();
+      const rows = await auditLogRepository.list(deps.db, { ...query, from, to, beforeId }, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
