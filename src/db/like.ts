@@ -7,8 +7,9 @@ export function escapeLike(text: string): string {
 
 /**
  * `column` contains `text`, ignoring case, on both engines: LIKE is case-insensitive in SQLite
- * (ASCII only) and case-sensitive in PostgreSQL, so both sides are lower-cased, and the escape
- * character is spelled out because SQLite has none by default.
+ * (ASCII only) and case-sensitive in PostgreSQL, so both sides are lower-cased (SQLite's lower() is
+ * made Unicode-aware in dialect/sqlite.dialect.ts), and the escape character is spelled out because
+ * SQLite has none by default.
  * Example: `containsText('name', 'joan')` matches `Joan Smith`.
  */
 export function containsText(column: string, text: string): Expression<SqlBool> {

@@ -23,5 +23,10 @@ export function createSqliteDialect(dataDir: string): {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  // SQLite's own lower() folds ASCII only; searches must ignore case in every alphabet (Иван, María),
+  // as PostgreSQL's lower() does with a UTF-8 locale.
+  database.function('lower', { deterministic: true }, (text: unknown) =>
+    text === null ? null : String(text).toLowerCase(),
+  );
   return { dialect: new SqliteDialect({ database }), location, close: () => database.close() };
 }

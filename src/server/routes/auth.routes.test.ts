@@ -168,7 +168,7 @@ describeEachDb('first-run setup and sign-in', (database) => {
     t.clock.advance(12 * HOUR + 1000);
     const res = await get();
     expect(res.statusCode).toBe(401);
-    expect(sessionCookie(res)?.value).toBe('');
+    expect((sessionCookie(res) as Cookie | undefined)?.value).toBe('');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers })).statusCode).toBe(401);
   });
 });

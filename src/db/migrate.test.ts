@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { TEST_DBS, createTestDatabase, type TestDatabase } from '../../test/test-database';
+import { migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+
+const TABLES = ['api_tokens', 'audit_log', 'invites', 'login_failures', 'sessions', 'settings', 'users'];
+const ALL = Object.keys(migrations);
+
+for (const dialect of TEST_DBS) {
+  describe(`migrations [${dialect}]`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect, { migrate: false });
+    });
+    afterAll(() => database.close());
+
+    const tables = async () => {
+      const query =
+        dialect === 'sqlite'
+          ? sql<{
+              name: string;
+            }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`
+          : sql<{
+              name: string;
+            }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`;
+      return (await query.execute(database.db)).rows.map((r) => r.name).sort();
+    };
+
+    it('starts from an empty database', async () => {
+      expect(await tables()).toEqual([]);
+    });
+
+    it('applies every migration the first time', async () => {
+      const report = await migrateToLatest(database.db);
+      expect(report).toEqual({ applied: ALL, current: ALL });
+      expect(await tables()).toEqual(TABLES);
+    });
+
+    it('applies nothing the second time and keeps the data', async () => {
+      await database.db
+        .insertInto('settings')
+        .values({ key: 'k', value: 'v', updated_at: '2026-03-02T09:00:00.000Z' })
+        .execute();
+      const report = await migrateToLatest(database.db);
+      expect(report).toEqual({ applied: [], current: ALL });
+      expect(
+        await database.db.selectFrom('settings').select('value').where('key', '=', 'k').executeTakeFirst(),
+      ).toEqual({ value: 'v' });
+    });
+
+    it('lets two runs race without applying anything twice', async () => {
+      const reports = await Promise.all([migrateToLatest(database.db), migrateToLatest(database.db)]);
+      expect(reports.flatMap((r) => r.applied)).toEqual([]);
+    });
+  });
+}
