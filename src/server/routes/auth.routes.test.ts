@@ -203,3 +203,31 @@ describeEachDb('the session cookie behind a proxy', (database) => {
     expect((sessionCookie(res) as Cookie).secure).toBeFalsy();
   });
 });
+
+describeEachDb('racing setups', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+  });
+  afterAll(() => t.app.close());
+
+  it('lets exactly one of several simultaneous setups win', async () => {
+    const attempts = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((who) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/setup',
+          payload: { name: `Admin ${who}`, email: `admin.${who}@example.org`, password: STRONG_PASSWORD },
+        }),
+      ),
+    );
+    expect(attempts.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const lost of attempts.filter((r) => r.statusCode === 409))
+      expect(lost.json().error.code).toBe('setup_done');
+    expect(await t.services.auth.setupNeeded()).toBe(false);
+    const users = await database().db.selectFrom('users').select(['email', 'role']).execute();
+    expect(users).toEqual([
+      { email: attempts.find((r) => r.statusCode === 201)!.json().email, role: 'admin' },
+    ]);
+  });
+});
