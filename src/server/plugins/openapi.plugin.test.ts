@@ -64,5 +64,13 @@ describe('OpenAPI', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toMatch(/<html/i);
     expect(res.body).toMatch(/swagger/i);
+    // The security policy allows only scripts from this origin: the page must load its own files.
+    const scripts = [...res.body.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(res.body).not.toMatch(/<script>/);
+    for (const src of scripts) {
+      expect(src.startsWith('/api/docs/')).toBe(true);
+      expect((await t.app.inject({ method: 'GET', url: src })).statusCode, src).toBe(200);
+    }
   });
 });
