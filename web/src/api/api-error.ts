@@ -40,7 +40,9 @@ export class ApiError extends Error {
   /** The field a conflict or wrong password points at (`details.field`), when the server names one. */
   get field(): string | undefined {
     const d = this.details;
-    return d !== null && typeof d === 'object' && 'field' in d && typeof d.field === 'string' ? d.field : undefined;
+    return d !== null && typeof d === 'object' && 'field' in d && typeof d.field === 'string'
+      ? d.field
+      : undefined;
   }
 }
 
@@ -66,11 +68,20 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const envelope =
-    body !== null && typeof body === 'object' && 'error' in body && body.error !== null && typeof body.error === 'object'
+    body !== null &&
+    typeof body === 'object' &&
+    'error' in body &&
+    body.error !== null &&
+    typeof body.error === 'object'
       ? (body.error as { code?: unknown; message?: unknown; details?: unknown })
       : undefined;
   if (!envelope || typeof envelope.code !== 'string') {
-    return new ApiError({ status: response.status, code: 'bad_response', message: response.statusText, retryAfter });
+    return new ApiError({
+      status: response.status,
+      code: 'bad_response',
+      message: response.statusText,
+      retryAfter,
+    });
   }
   return new ApiError({
     status: response.status,
