@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useSplitErrors } from '../../components/form-errors';
+import { useFormRules } from '../../components/form-rules';
+import { PasswordChecklist } from '../../components/password-checklist';
+import { currentLanguage } from '../../i18n/i18n';
+import type { AuthLocationState } from './auth-notice';
+import { AuthLayout } from './auth.layout';
+import { useSetup, useSetupStatus } from './setup.queries';
+
+/** First run: the person installing Etalon becomes its first administrator, then signs in. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const status = useSetupStatus();
+  const setup = useSetup();
+  const rules = useFormRules();
+  const splitErrors = useSplitErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: '', email: '', password: '', confirm: '' },
+    validate: {
+      name: rules.required,
+      email: rules.email,
+      password: (v, all) => rules.strongPassword(v, all),
+      confirm: (v, all) => rules.sameAs(v, all.password),
+    },
+  });
+
+  // Already set up (by someone else, or earlier): nothing to do here. After our own success the
+  // submit handler navigates, carrying the notice for the sign-in page.
+  if (status.data?.needed === false && !setup.isSuccess) return <Navigate to="/login" replace />;
+
+  const submit = form.onSubmit(({ name, email, password }) => {
+    setFormError(null);
+    setup.mutate(
+      { name: name.trim(), email: email.trim(), password, locale: currentLanguage() },
+      {
+        // The sign-in page shows the success notice (it stays, unlike a toast).
+        onSuccess: () => {
+          const state: AuthLocationState = { notice: 'setupDone' };
+          navigate('/login', { replace: true, state });
+        },
+        onError: (error) => {
+          const { fields, message } = splitErrors(error, ['name', 'email', 'password']);
+          form.setErrors(fields);
+          setFormError(message);
+        },
+      },
+    );
+  });
+
+  return (
+    <AuthLayout title={t('setup.title')}>
+      <Text size="sm" c="dimmed">
+        {t('setup.intro')}
+      </Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('setup.name')}
+            autoComplete="name"
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('setup.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('setup.password')}
+              autoComplete="new-password"
+              required
+              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+              {...form.getInputProps('password')}
+            />
+            <PasswordChecklist
+              fieldError={form.errors.password}
+              password={form.values.password}
+              email={form.values.email}
+              name={form.values.name}
+            />
+          </Stack>
+          <PasswordInput
+            label={t('setup.confirm')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+            {...form.getInputProps('confirm')}
+          />
+          <FormErrorAlert message={formError} />
+          <Button type="submit" loading={setup.isPending} fullWidth>
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useSplitErrors } from '../../components/form-errors';
+import { useFormRules } from '../../components/form-rules';
+import { PasswordChecklist } from '../../components/password-checklist';
+import { useCurrentUser } from '../auth/session.queries';
+import { useChangePassword } from './me.queries';
+
+const FIELDS = ['current_password', 'new_password'] as const;
+
+/** Change one's own password; the server signs out the person's other sessions. */
+export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const change = useChangePassword();
+  const rules = useFormRules();
+  const splitErrors = useSplitErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { current_password: '', new_password: '', confirm: '' },
+    validate: {
+      current_password: rules.required,
+      new_password: (v) => rules.strongPassword(v, user),
+      confirm: (v, all) => rules.sameAs(v, all.new_password),
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = form.onSubmit(({ current_password, new_password }) => {
+    setFormError(null);
+    change.mutate(
+      { current_password, new_password },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('passwordChange.done') });
+          close();
+        },
+        onError: (error) => {
+          const { fields, message } = splitErrors(error, FIELDS);
+          form.setErrors(fields);
+          setFormError(message);
+        },
+      },
+    );
+  });
+
+  const toggle = { 'aria-label': t('password.toggle') };
+  return (
+    <Modal opened={opened} onClose={close} title={t('passwordChange.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {/* Lets password managers file the new password under the right account. */}
+          <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+          <PasswordInput
+            label={t('passwordChange.current')}
+            autoComplete="current-password"
+            required
+            data-autofocus
+            visibilityToggleButtonProps={toggle}
+            {...form.getInputProps('current_password')}
+          />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('passwordChange.new')}
+              autoComplete="new-password"
+              required
+              visibilityToggleButtonProps={toggle}
+              {...form.getInputProps('new_password')}
+            />
+            <PasswordChecklist
+              fieldError={form.errors.new_password}
+              password={form.values.new_password}
+              email={user.email}
+              name={user.name}
+            />
+          </Stack>
+          <PasswordInput
+            label={t('passwordChange.confirm')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={toggle}
+            {...form.getInputProps('confirm')}
+          />
+          <Text size="xs" c="dimmed">
+            {t('passwordChange.note')}
+          </Text>
+          <FormErrorAlert message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={change.isPending}>
+              {t('passwordChange.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../../src/contract/common.schema';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useSplitErrors } from '../../components/form-errors';
+import { useFormRules } from '../../components/form-rules';
+import { currentLanguage, isLocale, LANGUAGES } from '../../i18n/i18n';
+import { useCurrentUser } from '../auth/session.queries';
+import { useUpdateMe } from './me.queries';
+
+/** The signed-in person's own name and interface language; e-mail and role are set by admins. */
+export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const updateMe = useUpdateMe();
+  const rules = useFormRules();
+  const splitErrors = useSplitErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: user.name, locale: (user.locale ?? currentLanguage()) as Locale },
+    validate: { name: rules.required },
+  });
+
+  // Each opening starts from what is saved now, not from an abandoned edit.
+  useEffect(() => {
+    if (opened) {
+      form.setValues({ name: user.name, locale: user.locale ?? currentLanguage() });
+      form.resetDirty();
+      setFormError(null);
+    }
+  }, [opened]);
+
+  const submit = form.onSubmit(({ name, locale }) => {
+    setFormError(null);
+    updateMe.mutate(
+      { name: name.trim(), locale },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('profile.saved') });
+          onClose();
+        },
+        onError: (error) => {
+          const { fields, message } = splitErrors(error, ['name', 'locale']);
+          form.setErrors(fields);
+          setFormError(message);
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('profile.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput label={t('profile.name')} required autoComplete="name" {...form.getInputProps('name')} />
+          <TextInput label={t('profile.email')} value={user.email} readOnly variant="filled" />
+          <TextInput label={t('profile.role')} value={t(`roles.${user.role}`)} readOnly variant="filled" />
+          <Select
+            label={t('profile.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            allowDeselect={false}
+            value={form.values.locale}
+            onChange={(v) => isLocale(v) && form.setFieldValue('locale', v)}
+          />
+          <FormErrorAlert message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={updateMe.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
