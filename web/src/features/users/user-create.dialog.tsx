@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Button, Group, Modal, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { isRole, ROLES, type Role } from '../../../../src/core/roles';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useSplitErrors } from '../../components/form-errors';
+import { useFormRules } from '../../components/form-rules';
+import { PasswordChecklist } from '../../components/password-checklist';
+import { useCreateUser, type UserCreated } from './users.queries';
+
+type Method = 'invite' | 'password';
+
+/** Adds a person with a password set now, or with a one-time invitation link to pass on. */
+export function UserCreateDialog({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (created: UserCreated) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const rules = useFormRules();
+  const splitErrors = useSplitErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: '', email: '', role: 'staff' as Role, method: 'invite' as Method, password: '' },
+    validate: {
+      name: rules.required,
+      email: rules.email,
+      password: (v, all) => (all.method === 'password' ? rules.strongPassword(v, all) : null),
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = form.onSubmit(({ name, email, role, method, password }) => {
+    setFormError(null);
+    const who = { name: name.trim(), email: email.trim(), role };
+    create.mutate(method === 'invite' ? { ...who, invite: true } : { ...who, password }, {
+      onSuccess: (created) => {
+        close();
+        onCreated(created);
+      },
+      onError: (error) => {
+        const { fields, message } = splitErrors(error, ['name', 'email', 'role', 'password']);
+        form.setErrors(fields);
+        setFormError(message);
+      },
+    });
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('userCreate.title')} size="md">
+      <form onSubmit={submit} noValidate data-testid="user-create-form">
+        <Stack>
+          <TextInput label={t('userCreate.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('userCreate.email')}
+            type="email"
+            required
+            autoComplete="off"
+            {...form.getInputProps('email')}
+          />
+          <Select
+            label={t('userCreate.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            allowDeselect={false}
+            required
+            value={form.values.role}
+            error={form.errors.role}
+            onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
+          />
+          <Radio.Group label={t('userCreate.method')} {...form.getInputProps('method')}>
+            <Stack gap="xs" mt={6}>
+              <Radio value="invite" label={t('userCreate.methodInvite')} />
+              <Radio value="password" label={t('userCreate.methodPassword')} />
+            </Stack>
+          </Radio.Group>
+          {form.values.method === 'invite' ? (
+            <Text size="xs" c="dimmed">
+              {t('userCreate.inviteHint')}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              <PasswordInput
+                label={t('userCreate.password')}
+                description={t('userCreate.passwordHint')}
+                autoComplete="new-password"
+                required
+                visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+                {...form.getInputProps('password')}
+              />
+              <PasswordChecklist
+                fieldError={form.errors.password}
+                password={form.values.password}
+                email={form.values.email}
+                name={form.values.name}
+              />
+            </Stack>
+          )}
+          <FormErrorAlert message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('userCreate.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

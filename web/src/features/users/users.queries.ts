@@ -1,0 +1,72 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Locale } from '../../../../src/contract/common.schema';
+import type { User, UserStatus } from '../../../../src/contract/user.schema';
+import type { Role } from '../../../../src/core/roles';
+import { api } from '../../api/api-client';
+
+export interface UserFilters {
+  q: string;
+  role: Role | null;
+  status: UserStatus | null;
+  page: number;
+}
+
+export const USERS_PAGE_SIZE = 20;
+const USERS_KEY = ['users'] as const;
+
+export function useUsers(filters: UserFilters) {
+  return useQuery({
+    queryKey: [...USERS_KEY, filters],
+    queryFn: ({ signal }) =>
+      api.get<{ items: User[]; total: number }>(
+        '/users',
+        {
+          q: filters.q.trim(),
+          role: filters.role,
+          status: filters.status,
+          limit: USERS_PAGE_SIZE,
+          offset: (filters.page - 1) * USERS_PAGE_SIZE,
+        },
+        signal,
+      ),
+    // Keep the current page on screen while the next one (or a new search) loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type UserCreateInput = {
+  name: string;
+  email: string;
+  role: Role;
+  locale?: Locale;
+} & ({ password: string } | { invite: true });
+
+export interface UserCreated {
+  user: User;
+  invite_url?: string;
+  invite_expires_at?: string;
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserCreateInput) => api.post<UserCreated>('/users', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...patch
+    }: {
+      id: string;
+      role?: Role;
+      status?: 'active' | 'deactivated';
+      name?: string;
+    }) => api.patch<User>(`/users/${id}`, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
