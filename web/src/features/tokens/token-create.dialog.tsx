@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { isRole, ROLES, type Role } from '../../../../src/core/roles';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useSplitErrors } from '../../components/form-errors';
+import { useFormRules } from '../../components/form-rules';
+import { useCreateToken, type TokenCreated } from './tokens.queries';
+
+/** `2026-03-02` (a date input's value) → the last second of that day in the reader's time zone. */
+export const endOfLocalDay = (date: string) => new Date(`${date}T23:59:59`);
+
+/** `YYYY-MM-DD` of tomorrow, the earliest expiry a date input offers. */
+function tomorrow(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function TokenCreateDialog({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (created: TokenCreated) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateToken();
+  const rules = useFormRules();
+  const splitErrors = useSplitErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: '', role: 'viewer' as Role, expires: '' },
+    validate: {
+      name: rules.required,
+      expires: (v) => (v && !(endOfLocalDay(v).getTime() > Date.now()) ? t('tokenCreate.expiresPast') : null),
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = form.onSubmit(({ name, role, expires }) => {
+    setFormError(null);
+    create.mutate(
+      { name: name.trim(), role, ...(expires ? { expires_at: endOfLocalDay(expires).toISOString() } : {}) },
+      {
+        onSuccess: (created) => {
+          close();
+          onCreated(created);
+        },
+        onError: (error) => {
+          const { fields, message } = splitErrors(error, ['name', 'role', 'expires_at']);
+          form.setErrors({ name: fields.name, role: fields.role, expires: fields.expires_at });
+          setFormError(message);
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('tokenCreate.title')}>
+      <form onSubmit={submit} noValidate data-testid="token-create-form">
+        <Stack>
+          <TextInput
+            label={t('tokenCreate.name')}
+            placeholder={t('tokenCreate.namePlaceholder')}
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('tokenCreate.role')}
+            description={t('tokenCreate.roleHint')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            allowDeselect={false}
+            required
+            value={form.values.role}
+            error={form.errors.role}
+            onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
+          />
+          <TextInput
+            type="date"
+            label={`${t('tokenCreate.expires')} (${t('common.optional')})`}
+            description={t('tokenCreate.expiresHint')}
+            min={tomorrow()}
+            {...form.getInputProps('expires')}
+          />
+          <FormErrorAlert message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('tokenCreate.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
