@@ -79,7 +79,7 @@ export function createAuthService(deps: ServiceDeps) {
     },
 
     /** Creates the first administrator. Only one caller can ever win, even racing on PostgreSQL. */
-    async setup(input: SetupBody) {
+    async setup(input: SetupBody, requestId?: string) {
       assertStrongPassword(input.password, input);
       const now = clock();
       const at = now.toISOString();
@@ -101,7 +101,7 @@ export function createAuthService(deps: ServiceDeps) {
             throw new AppError('setup_done', 'Etalon is already set up.');
           await settingRepository.insert(tx, SETUP_KEY, at, at);
           await userRepository.insert(tx, row);
-          await recordChange(tx, { actor: userActor(row) }, now, {
+          await recordChange(tx, { actor: userActor(row), requestId }, now, {
             action: 'user.create',
             entity: 'user',
             entityId: row.id,
@@ -144,6 +144,8 @@ export function createAuthService(deps: ServiceDeps) {
       }
       if (user.status !== 'active')
         throw new AppError('account_inactive', 'This account is deactivated. Ask an administrator.');
+      // Sign-ins are rare next to requests: a good moment to sweep sessions that have ended.
+      await sessionRepository.deleteExpired(db, now.toISOString());
       const { secret, csrf, expiresAt } = await startSession(user, now, client);
       await userRepository.update(db, user.id, { last_login_at: now.toISOString() });
       return {
@@ -207,7 +209,7 @@ export function createAuthService(deps: ServiceDeps) {
     },
 
     /** The invited person chooses a password; the account becomes active. */
-    async acceptInvite(input: { token: string; password: string }) {
+    async acceptInvite(input: { token: string; password: string }, requestId?: string) {
       const now = clock();
       const invite = await inviteRepository.findUsable(db, sha256(input.token), now.toISOString());
       if (!invite || invite.status !== 'invited')
@@ -230,7 +232,7 @@ export function createAuthService(deps: ServiceDeps) {
           role: after!.role,
           units: 'all',
         };
-        await recordChange(tx, { actor }, now, {
+        await recordChange(tx, { actor, requestId }, now, {
           action: 'user.accept_invite',
           entity: 'user',
           entityId: invite.user_id,

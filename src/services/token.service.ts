@@ -1,4 +1,4 @@
-import { AppError, assertCan } from '../core';
+import { AppError, assertCan, ValidationError } from '../core';
 import type { TokenCreate } from '../contract/token.schema';
 import { apiTokenRepository } from '../db/api-token.repository';
 import { newId } from '../db/ids';
@@ -22,6 +22,12 @@ export function createTokenService(deps: ServiceDeps) {
     async create(ctx: CallContext, input: TokenCreate) {
       assertCan(ctx.actor, 'tokens.manage');
       const now = clock();
+      const expiresAt = input.expires_at === undefined ? null : new Date(input.expires_at).toISOString();
+      if (expiresAt !== null && expiresAt <= now.toISOString()) {
+        throw new ValidationError([
+          { path: 'expires_at', in: 'body', message: 'The expiry must be in the future' },
+        ]);
+      }
       const secret = TOKEN_PREFIX + randomSecret();
       const row = {
         id: newId(now.getTime()),
@@ -32,7 +38,7 @@ export function createTokenService(deps: ServiceDeps) {
         created_by: ctx.actor.label,
         created_at: now.toISOString(),
         last_used_at: null,
-        expires_at: input.expires_at ? new Date(input.expires_at).toISOString() : null,
+        expires_at: expiresAt,
         revoked_at: null,
       };
       await db.transaction().execute(async (tx) => {

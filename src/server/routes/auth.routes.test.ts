@@ -171,6 +171,18 @@ describeEachDb('first-run setup and sign-in', (database) => {
     expect((sessionCookie(res) as Cookie | undefined)?.value).toBe('');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers })).statusCode).toBe(401);
   });
+
+  it('sweeps sessions that have ended when someone signs in', async () => {
+    await signIn(t.app, ADMIN.email);
+    const count = async () =>
+      (await database().db.selectFrom('sessions').select('expires_at').execute()).filter(
+        (s) => s.expires_at <= t.clock().toISOString(),
+      ).length;
+    t.clock.advance(13 * HOUR);
+    expect(await count()).toBeGreaterThan(0);
+    await signIn(t.app, ADMIN.email);
+    expect(await count()).toBe(0);
+  });
 });
 
 describeEachDb('the session cookie behind a proxy', (database) => {

@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 201: User, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await services.auth.setup(request.body)),
+    async (request, reply) => reply.code(201).send(await services.auth.setup(request.body, request.id)),
   );
 
   app.post(
@@ -119,6 +119,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: z.object({ email: z.string() }), 410: ErrorEnvelope, ...errorResponses },
       },
     },
-    async (request) => services.auth.acceptInvite(request.body),
+    async (request) => services.auth.acceptInvite(request.body, request.id),
   );
 };

@@ -122,6 +122,17 @@ describeEachDb('API tokens', (database) => {
     expect((await listUsers(secret)).statusCode).toBe(401);
   });
 
+  it('refuses an expiry that has already passed', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: admin,
+      payload: { name: 'stale', role: 'viewer', expires_at: t.clock().toISOString() },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues).toEqual([expect.objectContaining({ path: 'expires_at' })]);
+  });
+
   it('refuses a token without a name or with an unknown role, listing both', async () => {
     const res = await t.app.inject({
       method: 'POST',
