@@ -26,7 +26,7 @@ export function AuditFiltersBar({
 
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" mb="sm">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" mb="sm">
         <Select
           label={t('audit.entity')}
           placeholder={t('audit.anyEntity')}
@@ -51,6 +51,7 @@ export function AuditFiltersBar({
           clearButtonProps={clear}
         />
         <TextInput
+          className="audit-actor-filter"
           label={t('audit.actor')}
           placeholder={t('audit.actorPlaceholder')}
           type="search"

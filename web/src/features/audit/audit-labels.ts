@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRole } from '../../../../src/core/roles';
+import { isUserStatus } from '../users/user-statuses';
 
 /** What the log can hold today; the filters offer these, and anything new still shows raw. */
 export const AUDIT_ENTITIES = ['user', 'token'] as const;
@@ -38,9 +39,7 @@ export function useAuditLabels(formatDateTime: (iso: string) => string) {
     (field: string, value: unknown): string => {
       if (value === null || value === undefined || value === '') return t('common.none');
       if (field === 'role' && isRole(value)) return t(`roles.${value}`);
-      if (field === 'status' && (value === 'active' || value === 'invited' || value === 'deactivated')) {
-        return t(`userStatus.${value}`);
-      }
+      if (field === 'status' && isUserStatus(value)) return t(`userStatus.${value}`);
       if (typeof value === 'string') return ISO.test(value) ? formatDateTime(value) : value;
       return JSON.stringify(value);
     },

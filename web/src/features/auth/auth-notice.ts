@@ -5,6 +5,8 @@ export interface AuthLocationState {
   notice?: AuthNotice;
   /** Where to go back to after signing in. */
   from?: string;
+  /** The e-mail just set up or invited, so the sign-in form starts with it filled in. */
+  email?: string;
 }
 
 export const readAuthState = (state: unknown): AuthLocationState =>

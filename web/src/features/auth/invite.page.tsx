@@ -75,8 +75,8 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
     accept.mutate(
       { token, password },
       {
-        onSuccess: () => {
-          const state: AuthLocationState = { notice: 'inviteDone' };
+        onSuccess: (accepted) => {
+          const state: AuthLocationState = { notice: 'inviteDone', email: accepted.email };
           navigate('/login', { replace: true, state });
         },
         onError: (error) => {
@@ -99,7 +99,7 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
             label={t('invite.password')}
             autoComplete="new-password"
             required
-            data-autofocus
+            autoFocus
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('password')}
           />

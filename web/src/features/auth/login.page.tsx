@@ -15,14 +15,14 @@ export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const { notice, from } = readAuthState(location.state);
+  const { notice, from, email } = readAuthState(location.state);
   const { data: session } = useSession();
   const login = useLogin();
   const splitErrors = useSplitErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const rules = useFormRules();
   const form = useForm({
-    initialValues: { email: '', password: '' },
+    initialValues: { email: email ?? '', password: '' },
     validate: { email: rules.email, password: rules.required },
   });
 
@@ -65,12 +65,13 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             required
-            data-autofocus
+            autoFocus={!email}
             {...form.getInputProps('email')}
           />
           <PasswordInput
             label={t('login.password')}
             autoComplete="current-password"
+            autoFocus={!!email}
             required
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('password')}

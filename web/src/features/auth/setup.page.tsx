@@ -42,7 +42,7 @@ export function SetupPage() {
       {
         // The sign-in page shows the success notice (it stays, unlike a toast).
         onSuccess: () => {
-          const state: AuthLocationState = { notice: 'setupDone' };
+          const state: AuthLocationState = { notice: 'setupDone', email: email.trim().toLowerCase() };
           navigate('/login', { replace: true, state });
         },
         onError: (error) => {
@@ -65,7 +65,7 @@ export function SetupPage() {
             label={t('setup.name')}
             autoComplete="name"
             required
-            data-autofocus
+            autoFocus
             {...form.getInputProps('name')}
           />
           <TextInput

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../components/use-document-title';
 import { CAPABILITIES, type CapabilityKey } from './capabilities';
 
 /**
@@ -8,6 +9,7 @@ import { CAPABILITIES, type CapabilityKey } from './capabilities';
  */
 export function CapabilityPage({ capability }: { capability: CapabilityKey }) {
   const { t } = useTranslation();
+  useDocumentTitle(t(`capabilities.${capability}.title`));
   const { icon: Icon } = CAPABILITIES.find((c) => c.key === capability)!;
   return (
     <Stack maw={760} gap="lg">

@@ -7,13 +7,13 @@ import type { Locale } from '../../../../src/contract/common.schema';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
-import { currentLanguage, isLocale, LANGUAGES } from '../../i18n/i18n';
+import { currentLanguage, isLocale, LANGUAGES, rememberLanguage } from '../../i18n/i18n';
 import { useCurrentUser } from '../auth/session.queries';
 import { useUpdateMe } from './me.queries';
 
 /** The signed-in person's own name and interface language; e-mail and role are set by admins. */
 export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const updateMe = useUpdateMe();
   const rules = useFormRules();
@@ -38,8 +38,11 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
     updateMe.mutate(
       { name: name.trim(), locale },
       {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('profile.saved') });
+        onSuccess: async () => {
+          // Switch first, so the confirmation already speaks the newly chosen language.
+          rememberLanguage(locale);
+          await i18n.changeLanguage(locale);
+          notifications.show({ color: 'teal', message: i18n.t('profile.saved') });
           onClose();
         },
         onError: (error) => {

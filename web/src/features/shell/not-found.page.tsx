@@ -2,9 +2,11 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconMapPinOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('states.notFoundTitle'));
   return (
     <EmptyState
       py="xl"

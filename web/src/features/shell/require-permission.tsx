@@ -3,12 +3,14 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../../components/use-document-title';
 import { roleCan, type Permission } from '../../../../src/core/permissions';
 import { useCurrentUser } from '../auth/session.queries';
 
 /** A page someone reached by its address although their role may not see it. */
 export function ForbiddenState() {
   const { t } = useTranslation();
+  useDocumentTitle(t('states.forbiddenTitle'));
   return (
     <EmptyState
       py="xl"

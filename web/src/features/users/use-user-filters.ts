@@ -1,10 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { UserStatus } from '../../../../src/contract/user.schema';
 import { isRole } from '../../../../src/core/roles';
+import { isUserStatus } from './user-statuses';
 import type { UserFilters } from './users.queries';
-
-const isStatus = (v: string | null): v is UserStatus => UserStatus.safeParse(v).success;
 
 /**
  * The users list's search, filters and page live in the address, so a reload or a shared link
@@ -19,7 +17,7 @@ export function useUserFilters(): [UserFilters, (patch: Partial<UserFilters>) =>
     return {
       q: params.get('q') ?? '',
       role: isRole(role) ? role : null,
-      status: isStatus(status) ? status : null,
+      status: isUserStatus(status) ? status : null,
       page: Number.isInteger(page) && page > 0 ? page : 1,
     };
   }, [params]);

@@ -3,11 +3,9 @@ import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { UserStatus } from '../../../../src/contract/user.schema';
 import { isRole, ROLES } from '../../../../src/core/roles';
+import { USER_STATUSES } from './user-statuses';
 import type { UserFilters } from './users.queries';
-
-const STATUSES = UserStatus.options;
 
 /** Search as you type (debounced), and role and status filters. */
 export function UsersFilters({
@@ -50,9 +48,9 @@ export function UsersFilters({
       <Select
         label={t('users.statusFilter')}
         placeholder={t('users.anyStatus')}
-        data={STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
+        data={USER_STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
         value={filters.status}
-        onChange={(v) => onChange({ status: STATUSES.find((s) => s === v) ?? null })}
+        onChange={(v) => onChange({ status: USER_STATUSES.find((s) => s === v) ?? null })}
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}
         style={{ flex: '1 1 160px' }}

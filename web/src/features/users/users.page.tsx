@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Group, Pagination, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -31,6 +31,13 @@ export function UsersPage() {
   const [invited, setInvited] = useState<UserCreated | null>(null);
   const [statusTarget, setStatusTarget] = useState<User | null>(null);
 
+  // A page past the end (an old link, or the last person on it filtered away): go to the last page.
+  const total = users.data?.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  useEffect(() => {
+    if (users.isSuccess && filters.page > lastPage) setFilters({ page: lastPage });
+  }, [users.isSuccess, filters.page, lastPage, setFilters]);
+
   const onCreated = (created: UserCreated) => {
     notifications.show({ color: 'teal', message: t('userCreate.created', { name: created.user.name }) });
     if (created.invite_url) setInvited(created);
@@ -57,7 +64,7 @@ export function UsersPage() {
       />
     );
   } else {
-    const pages = Math.max(1, Math.ceil(users.data.total / USERS_PAGE_SIZE));
+    const pages = lastPage;
     body = (
       <>
         <UsersList
