@@ -8,7 +8,7 @@ import { useErrorText } from '../i18n/error-text';
 export function LoadingRows({ rows = 5, height = 44 }: { rows?: number; height?: number }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xs" aria-busy="true" aria-label={t('common.loading')} data-testid="loading">
+    <Stack gap="xs" role="status" aria-busy="true" aria-label={t('common.loading')} data-testid="loading">
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} height={height} radius="sm" />
       ))}

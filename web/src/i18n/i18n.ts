@@ -45,9 +45,9 @@ export function rememberLanguage(locale: Locale) {
 
 export const currentLanguage = (): Locale => (isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en');
 
+// Screen readers pick their voice by <html lang>. (Page titles are set per page: useDocumentTitle.)
 function reflectLanguage(lng: string) {
   document.documentElement.lang = lng;
-  document.title = i18n.t('app.name');
 }
 
 i18n.on('languageChanged', reflectLanguage);

@@ -70,7 +70,12 @@ export function TokensPage() {
   const revokingShown = useLastShown(revoking);
   return (
     <>
-      <PageHeader title={t('tokens.title')} intro={t('tokens.intro')} action={createButton} />
+      {/* When the list is empty its own call to action replaces this one: one "Create token" at a time. */}
+      <PageHeader
+        title={t('tokens.title')}
+        intro={t('tokens.intro')}
+        action={tokens.data?.items.length === 0 ? undefined : createButton}
+      />
       {body}
       <TokenCreateDialog opened={createOpened} onClose={createDialog.close} onCreated={setCreated} />
       <TokenSecretDialog created={created} onClose={() => setCreated(null)} />

@@ -103,7 +103,11 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title={t('users.title')} intro={t('users.intro')} action={addButton} />
+      <PageHeader
+        title={t('users.title')}
+        intro={t('users.intro')}
+        action={users.data?.items.length === 0 && !filtered ? undefined : addButton}
+      />
       <UsersFilters filters={filters} onChange={setFilters} />
       <div aria-busy={users.isFetching}>{body}</div>
       <UserCreateDialog opened={createOpened} onClose={createDialog.close} onCreated={onCreated} />
