@@ -1,15 +1,21 @@
 /**
- * Set when the server answered 401 to a signed-in person (the session expired or was ended
- * elsewhere), so the sign-in page can say why it appeared. Cleared by the next sign-in or sign-out.
+ * Why the last session went away, so the sign-in page can react: `ended` when the server answered
+ * 401 to a signed-in person (expired, or ended elsewhere) — the page says so and offers to return
+ * to where they were; `signedOut` when they chose to — no return address, since the next person at
+ * this browser may not be allowed there. Cleared by the next sign-in.
  */
-let ended = false;
+let reason: 'ended' | 'signedOut' | null = null;
 
 export const sessionEnded = {
   mark: () => {
-    ended = true;
+    reason = 'ended';
+  },
+  markSignedOut: () => {
+    reason = 'signedOut';
   },
   clear: () => {
-    ended = false;
+    reason = null;
   },
-  get: () => ended,
+  get: () => reason === 'ended',
+  bySignOut: () => reason === 'signedOut',
 };

@@ -42,10 +42,12 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <FullPageLoader />;
   if (session.isError) return <FullPageError error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) {
-    const state: AuthLocationState = {
-      from: `${location.pathname}${location.search}`,
-      ...(sessionEnded.get() ? { notice: 'sessionEnded' as const } : {}),
-    };
+    const state: AuthLocationState = sessionEnded.bySignOut()
+      ? {}
+      : {
+          from: `${location.pathname}${location.search}`,
+          ...(sessionEnded.get() ? { notice: 'sessionEnded' as const } : {}),
+        };
     return <Navigate to="/login" replace state={state} />;
   }
   return children;

@@ -6,6 +6,8 @@ import { isApiError } from '../../api/api-error';
 import { sessionEnded } from './session-ended';
 
 export const SESSION_KEY = ['session'] as const;
+/** What is not anyone's data and survives a change of person: the session itself, setup status. */
+const KEEP_ACROSS_PEOPLE = new Set(['session', 'setup']);
 
 /** The current session, or null when nobody is signed in (a 401 is an answer here, not an error). */
 async function fetchSession(): Promise<Session | null> {
@@ -48,7 +50,7 @@ export function useLogin() {
       setCsrfToken(session.csrf_token);
       sessionEnded.clear();
       // Whatever another person had cached in this tab must not leak into this session.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.removeQueries({ predicate: (q) => !KEEP_ACROSS_PEOPLE.has(String(q.queryKey[0])) });
       queryClient.setQueryData(SESSION_KEY, session);
     },
   });
@@ -61,8 +63,8 @@ export function useLogout() {
     // Signed out locally even if the server could not be told: the cookie is gone or will expire.
     onSettled: () => {
       setCsrfToken(null);
-      sessionEnded.clear();
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      sessionEnded.markSignedOut();
+      queryClient.removeQueries({ predicate: (q) => !KEEP_ACROSS_PEOPLE.has(String(q.queryKey[0])) });
       queryClient.setQueryData(SESSION_KEY, null);
     },
   });
