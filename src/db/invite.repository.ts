@@ -18,6 +18,17 @@ export const inviteRepository = {
       .where('invites.expires_at', '>', now)
       .executeTakeFirst(),
 
+  /** Ends every unused link of a person at `at` (a new link replaces them). */
+  expireForUser: async (db: Db, userId: string, at: string) => {
+    await db
+      .updateTable('invites')
+      .set({ expires_at: at })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .execute();
+  },
+
   markUsed: async (db: Db, id: string, at: string) => {
     await db.updateTable('invites').set({ used_at: at }).where('id', '=', id).execute();
   },

@@ -25,6 +25,22 @@ export function createUserService(deps: ServiceDeps) {
     return row;
   }
 
+  /** Stores the hash of a fresh one-time link (valid 7 days) and returns the link itself. */
+  async function issueInvite(tx: Db, ctx: CallContext, userId: string, now: Date) {
+    const secret = randomSecret();
+    const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+    await inviteRepository.insert(tx, {
+      id: newId(now.getTime()),
+      user_id: userId,
+      token_hash: sha256(secret),
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+    });
+    // The token travels in the fragment, which browsers never send to a server or a log.
+    return { url: `${deps.publicUrl ?? ctx.origin ?? ''}/invite#token=${secret}`, expiresAt };
+  }
+
   return {
     async list(ctx: CallContext, query: UserListQuery) {
       assertCan(ctx.actor, 'users.read');
@@ -62,21 +78,11 @@ export function createUserService(deps: ServiceDeps) {
         updated_at: at,
         last_login_at: null,
       };
-      const secret = input.invite ? randomSecret() : undefined;
-      const expires = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+      let invite: { url: string; expiresAt: string } | undefined;
       try {
         await db.transaction().execute(async (tx) => {
           await userRepository.insert(tx, row);
-          if (secret) {
-            await inviteRepository.insert(tx, {
-              id: newId(now.getTime()),
-              user_id: row.id,
-              token_hash: sha256(secret),
-              created_at: at,
-              expires_at: expires,
-              used_at: null,
-            });
-          }
+          if (input.invite) invite = await issueInvite(tx, ctx, row.id, now);
           await recordChange(tx, ctx, now, {
             action: 'user.create',
             entity: 'user',
@@ -92,11 +98,35 @@ export function createUserService(deps: ServiceDeps) {
         }
         throw e;
       }
-      const base = deps.publicUrl ?? ctx.origin ?? '';
       return {
         user: presentUser(row),
-        ...(secret ? { invite_url: `${base}/invite#token=${secret}`, invite_expires_at: expires } : {}),
+        ...(invite ? { invite_url: invite.url, invite_expires_at: invite.expiresAt } : {}),
       };
+    },
+
+    /**
+     * A new invitation link for someone who has not chosen a password yet (the old link was lost
+     * or expired). Earlier links stop working.
+     */
+    async reinvite(ctx: CallContext, id: string) {
+      assertCan(ctx.actor, 'users.write');
+      const now = clock();
+      return db.transaction().execute(async (tx) => {
+        const user = await mustFind(tx, id);
+        if (user.status !== 'invited') {
+          throw new AppError(
+            'conflict',
+            `${user.email} is ${user.status}: only invited people get invitation links`,
+            {
+              status: user.status,
+            },
+          );
+        }
+        await inviteRepository.expireForUser(tx, id, now.toISOString());
+        const invite = await issueInvite(tx, ctx, id, now);
+        await recordChange(tx, ctx, now, { action: 'user.reinvite', entity: 'user', entityId: id });
+        return { user: presentUser(user), invite_url: invite.url, invite_expires_at: invite.expiresAt };
+      });
     },
 
     /** Renames, changes role, deactivates or reactivates; never deletes. */
@@ -111,7 +141,9 @@ export function createUserService(deps: ServiceDeps) {
           isSelf(ctx.actor, id) &&
           (deactivates || (patch.role !== undefined && patch.role !== before.role))
         ) {
-          throw new AppError('forbidden', 'You cannot change your own role or deactivate yourself.');
+          throw new AppError('forbidden', 'You cannot change your own role or deactivate yourself.', {
+            reason: 'self',
+          });
         }
         if (before.role === 'admin' && before.status === 'active' && (demotes || deactivates)) {
           const admins = await userRepository.count(tx, { role: 'admin', status: 'active' });

@@ -28,7 +28,11 @@ export const webPlugin = fp<{ root: string }>(async (app, { root }) => {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET') return sendApiNotFound(request, reply);
+    const path = request.url.split('?')[0]!;
+    // A missing file (`/favicon.ico`, an asset from an older build) is a 404, not the app's page.
+    if (path.startsWith('/api') || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
+      return sendApiNotFound(request, reply);
+    }
     if (!built) return reply.code(503).type('text/html').send(NOT_BUILT);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -166,6 +166,40 @@ describeEachDb('users API: people', (database) => {
     await expect(signIn(t.app, 'invited@example.org')).resolves.toHaveProperty('cookie');
   });
 
+  it('re-issues a lost invitation: the new link works, the old one no longer does', async () => {
+    const created = (
+      await post({ email: 'lost-link@example.org', name: 'Lou Lost', role: 'staff', invite: true })
+    ).json();
+    const tokenOf = (url: string) => /#token=([\w-]+)$/.exec(url)![1]!;
+    const oldToken = tokenOf(created.invite_url);
+    t.clock.advance(60_000);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${created.user.id}/invite`,
+      headers: admin,
+    });
+    expect(again.statusCode).toBe(201);
+    const newToken = tokenOf(again.json().invite_url);
+    expect(newToken).not.toBe(oldToken);
+    expect(again.json().invite_expires_at).toBe(new Date(t.clock().getTime() + 7 * 86_400_000).toISOString());
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/invites/${oldToken}` })).statusCode).toBe(410);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/invites/${newToken}` })).statusCode).toBe(200);
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      payload: { token: newToken, password: STRONG_PASSWORD },
+    });
+    expect(accept.statusCode).toBe(200);
+    // Once they have a password, there is nothing to invite them to.
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${created.user.id}/invite`,
+      headers: admin,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('conflict');
+  });
+
   it('answers an unknown invitation with 410', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/invites/abcdefghijklmnopqrstuvwxyz' });
     expect(res.statusCode).toBe(410);
@@ -215,7 +249,8 @@ describeEachDb('users API: people', (database) => {
     for (const payload of [{ status: 'deactivated' }, { role: 'viewer' }]) {
       const res = await patch(adminId, payload);
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('forbidden');
+      // The reason tells the web app this is about "yourself", not about the role's rights.
+      expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'self' } });
     }
     expect((await patch(adminId, { name: 'Still Admin' })).statusCode).toBe(200);
   });

@@ -45,6 +45,21 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       reply.code(201).send(await services.users.create(callContext(request), request.body)),
   );
 
+  app.post(
+    '/users/:id/invite',
+    {
+      schema: {
+        tags,
+        summary:
+          'A new invitation link for someone who has not chosen a password yet (old links stop working)',
+        params: IdParams,
+        response: { 201: UserCreated, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await services.users.reinvite(callContext(request), request.params.id)),
+  );
+
   app.get(
     '/users/:id',
     { schema: { tags, summary: 'One person', params: IdParams, response: { 200: User, ...errorResponses } } },

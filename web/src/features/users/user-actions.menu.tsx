@@ -1,5 +1,5 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconHistory, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconHistory, IconMailForward, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { User } from '../../../../src/contract/user.schema';
@@ -10,15 +10,17 @@ interface UserActionsMenuProps {
   canWrite: boolean;
   canReadAudit: boolean;
   onToggleStatus: (user: User) => void;
+  onReinvite: (user: User) => void;
 }
 
-/** Per-person actions: deactivate or reactivate (never delete), and their change history. */
+/** Per-person actions: a new invitation link, deactivate or reactivate (never delete), their change history. */
 export function UserActionsMenu({
   user,
   self,
   canWrite,
   canReadAudit,
   onToggleStatus,
+  onReinvite,
 }: UserActionsMenuProps) {
   const { t } = useTranslation();
   if (!canWrite && !canReadAudit) return null;
@@ -31,6 +33,11 @@ export function UserActionsMenu({
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {canWrite && user.status === 'invited' && (
+          <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => onReinvite(user)}>
+            {t('users.reinvite')}
+          </Menu.Item>
+        )}
         {canWrite &&
           (deactivated ? (
             <Menu.Item

@@ -4,16 +4,20 @@ import { isApiError } from '../../api/api-error';
 import { useErrorText } from '../../i18n/error-text';
 
 /**
- * Error text for changes to a person. The server refuses changes to oneself with a plain
- * `forbidden`; said that way it would read "your role does not allow this" to an administrator,
- * so when the target is oneself we say what really happened.
+ * Error text for changes to a person. A change to oneself is refused as `forbidden` with
+ * `details.reason: 'self'`; said as a plain `forbidden` it would read "your role does not allow
+ * this" to an administrator, so we say what really happened.
  */
-export function useUserErrorText(self: boolean) {
+export function useUserErrorText() {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   return useCallback(
     (error: unknown) =>
-      self && isApiError(error) && error.code === 'forbidden' ? t('errors.selfChange') : errorText(error),
-    [self, t, errorText],
+      isApiError(error) &&
+      error.code === 'forbidden' &&
+      (error.details as { reason?: unknown } | undefined)?.reason === 'self'
+        ? t('errors.selfChange')
+        : errorText(error),
+    [t, errorText],
   );
 }

@@ -14,7 +14,7 @@ import { useUpdateUser } from './users.queries';
 export function UserRoleControl({ user, editable, self }: { user: User; editable: boolean; self: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
-  const errorText = useUserErrorText(self);
+  const errorText = useUserErrorText();
   if (!editable) return <RoleBadge role={user.role} />;
   return (
     <Select

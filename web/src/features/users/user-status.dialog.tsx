@@ -8,18 +8,10 @@ import { useUpdateUser } from './users.queries';
 import { useLastShown } from '../../components/use-last-shown';
 
 /** Confirms deactivating (signs the person out at once) or reactivating someone. */
-export function UserStatusDialog({
-  user,
-  selfId,
-  onClose,
-}: {
-  user: User | null;
-  selfId: string;
-  onClose: () => void;
-}) {
+export function UserStatusDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
-  const errorText = useUserErrorText(user?.id === selfId);
+  const errorText = useUserErrorText();
   const { reset } = update;
   useEffect(() => reset(), [user, reset]);
   const target = useLastShown(user);

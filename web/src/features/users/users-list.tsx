@@ -13,6 +13,7 @@ interface UsersListProps {
   canReadAudit: boolean;
   narrow: boolean;
   onToggleStatus: (user: User) => void;
+  onReinvite: (user: User) => void;
 }
 
 function NameCell({ user, self }: { user: User; self: boolean }) {
@@ -37,7 +38,15 @@ function NameCell({ user, self }: { user: User; self: boolean }) {
 }
 
 /** People as a table on wide screens and as cards on phones; one row or card per person. */
-export function UsersList({ users, selfId, canWrite, canReadAudit, narrow, onToggleStatus }: UsersListProps) {
+export function UsersList({
+  users,
+  selfId,
+  canWrite,
+  canReadAudit,
+  narrow,
+  onToggleStatus,
+  onReinvite,
+}: UsersListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const actions = (user: User) => (
@@ -47,6 +56,7 @@ export function UsersList({ users, selfId, canWrite, canReadAudit, narrow, onTog
       canWrite={canWrite}
       canReadAudit={canReadAudit}
       onToggleStatus={onToggleStatus}
+      onReinvite={onReinvite}
     />
   );
 

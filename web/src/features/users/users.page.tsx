@@ -16,7 +16,8 @@ import { UserCreateDialog } from './user-create.dialog';
 import { UserStatusDialog } from './user-status.dialog';
 import { UsersFilters } from './users-filters';
 import { UsersList } from './users-list';
-import { USERS_PAGE_SIZE, useUsers, type UserCreated } from './users.queries';
+import { USERS_PAGE_SIZE, useReinviteUser, useUsers, type UserCreated } from './users.queries';
+import { useUserErrorText } from './user-error-text';
 
 /** Administration → Users: find people, add them, change roles, deactivate and reactivate. */
 export function UsersPage() {
@@ -37,6 +38,14 @@ export function UsersPage() {
   useEffect(() => {
     if (users.isSuccess && filters.page > lastPage) setFilters({ page: lastPage });
   }, [users.isSuccess, filters.page, lastPage, setFilters]);
+
+  const reinvite = useReinviteUser();
+  const errorText = useUserErrorText();
+  const onReinvite = (user: User) =>
+    reinvite.mutate(user.id, {
+      onSuccess: setInvited,
+      onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
+    });
 
   const onCreated = (created: UserCreated) => {
     notifications.show({ color: 'teal', message: t('userCreate.created', { name: created.user.name }) });
@@ -74,6 +83,7 @@ export function UsersPage() {
           canReadAudit={roleCan(me.role, 'audit.read')}
           narrow={narrow}
           onToggleStatus={setStatusTarget}
+          onReinvite={onReinvite}
         />
         <Group justify="space-between" mt="md" gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite">
@@ -112,7 +122,7 @@ export function UsersPage() {
       <div aria-busy={users.isFetching}>{body}</div>
       <UserCreateDialog opened={createOpened} onClose={createDialog.close} onCreated={onCreated} />
       <InviteLinkDialog created={invited} onClose={() => setInvited(null)} />
-      <UserStatusDialog user={statusTarget} selfId={me.id} onClose={() => setStatusTarget(null)} />
+      <UserStatusDialog user={statusTarget} onClose={() => setStatusTarget(null)} />
     </>
   );
 }

@@ -70,3 +70,12 @@ export function useUpdateUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
+
+/** A new invitation link for someone still invited; the server retires the old links. */
+export function useReinviteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<UserCreated>(`/users/${id}/invite`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
