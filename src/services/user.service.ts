@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { userRepository } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
 import { inviteRepository } from '../db/invite.repository';
+import { settingRepository } from '../db/setting.repository';
 import { isUniqueViolation } from '../db/dialect/constraint-errors';
 import { newId } from '../db/ids';
 import type { Db } from '../db/database';
@@ -14,6 +15,7 @@ import { randomSecret, sha256 } from './security/secrets';
 import type { CallContext, ServiceDeps } from './service-context';
 
 const INVITE_DAYS = 7;
+const ADMINS_LOCK = 'lock.admins';
 
 /** People: list, create (with a password or an invitation), change role, deactivate. */
 export function createUserService(deps: ServiceDeps) {
@@ -134,6 +136,8 @@ export function createUserService(deps: ServiceDeps) {
       assertCan(ctx.actor, 'users.write');
       const now = clock();
       return db.transaction().execute(async (tx) => {
+        // Serialize changes to people, so two admins demoting each other cannot both see "2 admins".
+        await settingRepository.lock(tx, ADMINS_LOCK, now.toISOString());
         const before = await mustFind(tx, id);
         const demotes = patch.role !== undefined && patch.role !== 'admin';
         const deactivates = patch.status === 'deactivated';

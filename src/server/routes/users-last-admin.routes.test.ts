@@ -64,3 +64,48 @@ describeEachDb('users API: the last active administrator', (database) => {
     expect((await patch(last.id, { role: 'viewer' })).json().error.code).toBe('last_admin');
   });
 });
+
+describeEachDb('users API: two admins demoting each other at once', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+  });
+  afterAll(() => t.app.close());
+
+  it('leaves exactly one of them an admin, every time', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      // Start each round with exactly two active admins.
+      const admins = await t.services.users.list(
+        { actor: { kind: 'system', id: 'test', label: 'test', role: 'admin', units: 'all' } },
+        { role: 'admin', status: 'active', limit: 500, offset: 0 },
+      );
+      expect(admins.total).toBeLessThanOrEqual(1);
+      const a = await createPerson(t.services, 'admin');
+      const b = admins.total === 1 ? { user: admins.items[0]! } : await createPerson(t.services, 'admin');
+      const tokenA = (await createToken(t.services, 'admin')).headers;
+      const tokenB = (await createToken(t.services, 'admin')).headers;
+      const results = await Promise.all([
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${b.user.id}`,
+          headers: tokenA,
+          payload: { role: 'viewer' },
+        }),
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${a.user.id}`,
+          headers: tokenB,
+          payload: { role: 'viewer' },
+        }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const left = await database()
+        .db.selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('status', '=', 'active')
+        .execute();
+      expect(left).toHaveLength(1);
+    }
+  });
+});
