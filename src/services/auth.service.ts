@@ -121,27 +121,31 @@ export function createAuthService(deps: ServiceDeps) {
      */
     async login(input: LoginBody, client: ClientInfo): Promise<{ secret: string; session: Session }> {
       const now = clock();
-      const failures = await loginFailureRepository.since(
-        db,
-        client.ip,
-        new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString(),
+      // Record the attempt first and count it with the others: a burst of simultaneous attempts
+      // then sees itself, instead of each one finding fewer than ten failures and going through.
+      const attemptId = newId(now.getTime());
+      await loginFailureRepository.insert(db, {
+        id: attemptId,
+        ip: client.ip,
+        email: input.email,
+        at: now.toISOString(),
+      });
+      const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+      const others = (await loginFailureRepository.since(db, client.ip, windowStart)).filter(
+        (f) => f.id !== attemptId,
       );
-      if (failures.length >= LOGIN_MAX_FAILURES) {
-        const oldest = Date.parse(failures[failures.length - LOGIN_MAX_FAILURES]!.at);
+      if (others.length >= LOGIN_MAX_FAILURES) {
+        await loginFailureRepository.delete(db, attemptId);
+        const oldest = Date.parse(others[others.length - LOGIN_MAX_FAILURES]!.at);
         throw new RateLimitedError(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now.getTime()) / 1000)));
       }
       const user = await userRepository.findByEmail(db, input.email);
       const ok = await passwords.verify(input.password, user?.password_hash ?? null);
       if (!user || !ok) {
-        await loginFailureRepository.insert(db, {
-          id: newId(now.getTime()),
-          ip: client.ip,
-          email: input.email,
-          at: now.toISOString(),
-        });
         await loginFailureRepository.deleteBefore(db, new Date(now.getTime() - 86_400_000).toISOString());
         throw new AppError('invalid_credentials', 'Wrong e-mail or password.');
       }
+      await loginFailureRepository.delete(db, attemptId);
       if (user.status !== 'active')
         throw new AppError('account_inactive', 'This account is deactivated. Ask an administrator.');
       // Sign-ins are rare next to requests: a good moment to sweep sessions that have ended.

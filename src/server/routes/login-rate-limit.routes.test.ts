@@ -74,3 +74,31 @@ describeEachDb('login rate limit', (database) => {
     expect((await login(ATTACKER, password)).statusCode).toBe(200);
   });
 });
+
+describeEachDb('login rate limit under a burst', (database) => {
+  let t: TestApp;
+  let email: string;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    ({ email } = await createPerson(t.services, 'staff'));
+  });
+  afterAll(() => t.app.close());
+
+  it(`lets at most ${LOGIN_MAX_FAILURES} of 40 simultaneous guesses reach the password check`, async () => {
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '192.0.2.40',
+          payload: { email, password: `burst guess ${i}` },
+        }),
+      ),
+    );
+    const checked = results.filter((r) => r.statusCode === 401).length;
+    const limited = results.filter((r) => r.statusCode === 429).length;
+    expect(checked + limited).toBe(40);
+    expect(checked).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
+    expect(limited).toBeGreaterThanOrEqual(40 - LOGIN_MAX_FAILURES);
+  });
+});
