@@ -40,7 +40,7 @@ export interface TestApp {
 /** The real app, in-process, on a real database; nothing is mocked but the clock. */
 export async function createTestApp(
   database: TestDatabase,
-  options: { ping?: () => Promise<boolean>; trustProxy?: boolean } = {},
+  options: { ping?: () => Promise<boolean>; trustProxy?: boolean | number | string } = {},
 ): Promise<TestApp> {
   const clock = testClock();
   const services = createServices({

@@ -12,7 +12,13 @@ export const ConfigEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite)')
     .optional(),
-  ETALON_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  ETALON_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[\w.:/]+(,[\w.:/]+)*)$/,
+      'false, true (a proxy on this machine), a number of proxies, or their addresses (10.0.0.5,10.1.0.0/16)',
+    )
+    .default('false'),
   ETALON_PUBLIC_URL: z.url().optional(),
   ETALON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ETALON_SESSION_HOURS: z.coerce
@@ -27,7 +33,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may set X-Forwarded-For/-Proto: `false` none, `'loopback'` one on this
+   * machine, a number of hops, or a list of addresses/CIDRs. Never "everyone": the client could
+   * then choose the address the sign-in rate limit sees.
+   */
+  trustProxy: false | number | string;
   publicUrl: string | undefined;
   logLevel: z.infer<typeof ConfigEnv>['ETALON_LOG_LEVEL'];
   /** Idle lifetime of a browser session; every request extends it, up to 30 days in all. */
@@ -45,9 +56,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: e.ETALON_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
-    trustProxy: e.ETALON_TRUST_PROXY === 'true' || e.ETALON_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(e.ETALON_TRUST_PROXY),
     publicUrl: e.ETALON_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.ETALON_LOG_LEVEL,
     sessionHours: e.ETALON_SESSION_HOURS,
   };
+}
+
+/** `true` means a proxy on this machine; `2` means two hops; anything else lists proxy addresses. */
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true') return 'loopback';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

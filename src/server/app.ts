@@ -23,8 +23,8 @@ export interface AppOptions {
   services: Services;
   /** Pino level, or false to log nothing (tests). */
   logLevel?: string | false;
-  /** Honour X-Forwarded-* from a reverse proxy (for the client address and https). */
-  trustProxy?: boolean;
+  /** Which reverse proxies' X-Forwarded-* to honour (client address, https); see Config.trustProxy. */
+  trustProxy?: boolean | number | string;
   /** The built web app; defaults to `dist/web` in the checkout. */
   webRoot?: string;
 }
@@ -36,7 +36,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel === false ? false : { level: options.logLevel ?? 'info' },
-    trustProxy: options.trustProxy ?? false,
+    // Fastify accepts a hop count at run time; its types only list boolean | string.
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },

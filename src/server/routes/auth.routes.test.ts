@@ -188,7 +188,8 @@ describeEachDb('first-run setup and sign-in', (database) => {
 describeEachDb('the session cookie behind a proxy', (database) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(database(), { trustProxy: true });
+    // What ETALON_TRUST_PROXY=true means: a proxy on this machine (inject comes from 127.0.0.1).
+    t = await createTestApp(database(), { trustProxy: 'loopback' });
     await t.services.users.create(
       { actor: systemActor('test') },
       { email: 'proxy@example.org', name: 'Proxy', role: 'staff', password: STRONG_PASSWORD, invite: false },
@@ -196,13 +197,23 @@ describeEachDb('the session cookie behind a proxy', (database) => {
   });
   afterAll(() => t.app.close());
 
-  const login = (headers: Record<string, string>) =>
+  const login = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
     t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       headers,
+      remoteAddress,
       payload: { email: 'proxy@example.org', password: STRONG_PASSWORD },
     });
+
+  it('ignores forwarded headers from anyone but the trusted proxy', async () => {
+    const res = await login({ 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' }, '203.0.113.5');
+    expect(res.statusCode).toBe(200);
+    expect((sessionCookie(res) as Cookie).secure).toBeFalsy();
+    const sessions = await database().db.selectFrom('sessions').select('ip').execute();
+    expect(sessions.map((x) => x.ip)).toContain('203.0.113.5');
+    expect(sessions.map((x) => x.ip)).not.toContain('6.6.6.6');
+  });
 
   it('is Secure when the proxy says the client used https', async () => {
     const res = await login({ 'x-forwarded-proto': 'https' });
