@@ -22,4 +22,7 @@ export const Session = z
 export type Session = z.infer<typeof Session>;
 
 export const InviteInfo = z.object({ email: z.string(), name: z.string() });
-export const InviteAccept = z.object({ token: z.string().min(10).max(200), password: Password });
+const InviteToken = z.string().min(10).max(200);
+/** The token goes in a body, never a path: paths end up in access logs. */
+export const InviteLookup = z.object({ token: InviteToken });
+export const InviteAccept = z.object({ token: InviteToken, password: Password });

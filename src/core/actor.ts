@@ -18,6 +18,15 @@ export interface Actor {
   units: 'all' | readonly string[];
 }
 
+/** A signed-in person as an actor, labelled by e-mail in the audit log. */
+export const actorForUser = (user: { id: string; email: string; role: Role }): Actor => ({
+  kind: 'user',
+  id: user.id,
+  label: user.email,
+  role: user.role,
+  units: 'all',
+});
+
 /** The operator at the server's shell: full rights, recorded as `system:<label>` in the audit log. */
 export const systemActor = (label = 'cli'): Actor => ({
   kind: 'system',

@@ -29,7 +29,18 @@ export const inviteRepository = {
       .execute();
   },
 
-  markUsed: async (db: Db, id: string, at: string) => {
-    await db.updateTable('invites').set({ used_at: at }).where('id', '=', id).execute();
+  /**
+   * Marks the link used if it still is usable at `at`; false if another request used it first or
+   * it was replaced. The conditions sit in the UPDATE itself, so two racing requests cannot both win.
+   */
+  claim: async (db: Db, id: string, at: string): Promise<boolean> => {
+    const result = await db
+      .updateTable('invites')
+      .set({ used_at: at })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 };

@@ -13,6 +13,7 @@ import { webPlugin } from './plugins/web.plugin';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
+import { inviteRoutes } from './routes/invites.routes';
 import { tokenRoutes } from './routes/tokens.routes';
 import { userRoutes } from './routes/users.routes';
 
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { services });
+      await api.register(inviteRoutes, { services });
       await api.register(userRoutes, { services });
       await api.register(tokenRoutes, { services });
       await api.register(auditRoutes, { services });

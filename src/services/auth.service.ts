@@ -1,9 +1,8 @@
-import { AppError, RateLimitedError, type Actor } from '../core';
+import { actorForUser, AppError, RateLimitedError, type Actor } from '../core';
 import type { LoginBody, Session, SetupBody } from '../contract/auth.schema';
 import { userRepository } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
 import { apiTokenRepository } from '../db/api-token.repository';
-import { inviteRepository } from '../db/invite.repository';
 import { loginFailureRepository } from '../db/login-failure.repository';
 import { settingRepository } from '../db/setting.repository';
 import { isUniqueViolation } from '../db/dialect/constraint-errors';
@@ -38,15 +37,7 @@ export interface ResolvedSession {
   renewed: boolean;
 }
 
-const userActor = (u: { id: string; email: string; role: Actor['role'] }): Actor => ({
-  kind: 'user',
-  id: u.id,
-  label: u.email,
-  role: u.role,
-  units: 'all',
-});
-
-/** First-run setup, sign-in and sign-out, sessions, API-token authentication, invitations. */
+/** First-run setup, sign-in and sign-out, sessions, API-token authentication. */
 export function createAuthService(deps: ServiceDeps) {
   const { db, clock, passwords } = deps;
   const idleMs = deps.sessionHours * 3_600_000;
@@ -101,7 +92,7 @@ export function createAuthService(deps: ServiceDeps) {
             throw new AppError('setup_done', 'Etalon is already set up.');
           await settingRepository.insert(tx, SETUP_KEY, at, at);
           await userRepository.insert(tx, row);
-          await recordChange(tx, { actor: userActor(row), requestId }, now, {
+          await recordChange(tx, { actor: actorForUser(row), requestId }, now, {
             action: 'user.create',
             entity: 'user',
             entityId: row.id,
@@ -182,7 +173,7 @@ export function createAuthService(deps: ServiceDeps) {
         await sessionRepository.touch(db, id, now.toISOString(), expiresAt);
         renewed = true;
       }
-      return { actor: userActor(user), sessionId: id, csrfToken: row.csrf_token, expiresAt, renewed };
+      return { actor: actorForUser(user), sessionId: id, csrfToken: row.csrf_token, expiresAt, renewed };
     },
 
     /** The session as the web app sees it. */
@@ -202,49 +193,6 @@ export function createAuthService(deps: ServiceDeps) {
         await apiTokenRepository.markUsed(db, row.id, now.toISOString());
       }
       return { kind: 'token', id: row.id, label: row.name, role: row.role, units: 'all' };
-    },
-
-    /** Who an invitation is for, so the page can greet them; `invite_invalid` if used or expired. */
-    async inviteInfo(secret: string) {
-      const invite = await inviteRepository.findUsable(db, sha256(secret), clock().toISOString());
-      if (!invite || invite.status !== 'invited')
-        throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
-      return { email: invite.email, name: invite.name };
-    },
-
-    /** The invited person chooses a password; the account becomes active. */
-    async acceptInvite(input: { token: string; password: string }, requestId?: string) {
-      const now = clock();
-      const invite = await inviteRepository.findUsable(db, sha256(input.token), now.toISOString());
-      if (!invite || invite.status !== 'invited')
-        throw new AppError('invite_invalid', 'This invitation link is used, expired or unknown.');
-      assertStrongPassword(input.password, invite);
-      const hash = await passwords.hash(input.password);
-      await db.transaction().execute(async (tx) => {
-        const before = await userRepository.findById(tx, invite.user_id);
-        await inviteRepository.markUsed(tx, invite.id, now.toISOString());
-        await userRepository.update(tx, invite.user_id, {
-          password_hash: hash,
-          status: 'active',
-          updated_at: now.toISOString(),
-        });
-        const after = await userRepository.findById(tx, invite.user_id);
-        const actor: Actor = {
-          kind: 'user',
-          id: invite.user_id,
-          label: invite.email,
-          role: after!.role,
-          units: 'all',
-        };
-        await recordChange(tx, { actor, requestId }, now, {
-          action: 'user.accept_invite',
-          entity: 'user',
-          entityId: invite.user_id,
-          before: before && presentUser(before),
-          after: after && presentUser(after),
-        });
-      });
-      return { email: invite.email };
     },
   };
 }

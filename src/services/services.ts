@@ -1,6 +1,7 @@
 import { createAuditService } from './audit.service';
 import { createAuthService } from './auth.service';
 import { createHealthService } from './health.service';
+import { createInviteService } from './invite.service';
 import { createTokenService } from './token.service';
 import { createUserService } from './user.service';
 import type { ServiceDeps } from './service-context';
@@ -10,9 +11,11 @@ import type { ServiceDeps } from './service-context';
  * cannot drift apart. A new resource adds its `createXService(deps)` here.
  */
 export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean> }) {
+  const invites = createInviteService(deps);
   return {
     auth: createAuthService(deps),
-    users: createUserService(deps),
+    invites,
+    users: createUserService(deps, invites),
     tokens: createTokenService(deps),
     audit: createAuditService(deps),
     health: createHealthService(deps),

@@ -3,7 +3,7 @@ import type { MeUpdate, User, UserCreate, UserListQuery, UserUpdate } from '../c
 import type { z } from 'zod';
 import { userRepository } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
-import { inviteRepository } from '../db/invite.repository';
+import type { InviteService } from './invite.service';
 import { settingRepository } from '../db/setting.repository';
 import { isUniqueViolation } from '../db/dialect/constraint-errors';
 import { newId } from '../db/ids';
@@ -11,36 +11,18 @@ import type { Db } from '../db/database';
 import { recordChange } from './audit-recorder';
 import { presentUser } from './presenters';
 import { assertStrongPassword } from './password-rule';
-import { randomSecret, sha256 } from './security/secrets';
 import type { CallContext, ServiceDeps } from './service-context';
 
-const INVITE_DAYS = 7;
 const ADMINS_LOCK = 'lock.admins';
 
 /** People: list, create (with a password or an invitation), change role, deactivate. */
-export function createUserService(deps: ServiceDeps) {
+export function createUserService(deps: ServiceDeps, invites: InviteService) {
   const { db, clock, passwords } = deps;
 
   async function mustFind(tx: Db, id: string) {
     const row = await userRepository.findById(tx, id);
     if (!row) throw new AppError('not_found', `No user with id ${id}`, { entity: 'user', id });
     return row;
-  }
-
-  /** Stores the hash of a fresh one-time link (valid 7 days) and returns the link itself. */
-  async function issueInvite(tx: Db, ctx: CallContext, userId: string, now: Date) {
-    const secret = randomSecret();
-    const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
-    await inviteRepository.insert(tx, {
-      id: newId(now.getTime()),
-      user_id: userId,
-      token_hash: sha256(secret),
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      used_at: null,
-    });
-    // The token travels in the fragment, which browsers never send to a server or a log.
-    return { url: `${deps.publicUrl ?? ctx.origin ?? ''}/invite#token=${secret}`, expiresAt };
   }
 
   return {
@@ -84,7 +66,7 @@ export function createUserService(deps: ServiceDeps) {
       try {
         await db.transaction().execute(async (tx) => {
           await userRepository.insert(tx, row);
-          if (input.invite) invite = await issueInvite(tx, ctx, row.id, now);
+          if (input.invite) invite = await invites.issue(tx, ctx, row.id, now);
           await recordChange(tx, ctx, now, {
             action: 'user.create',
             entity: 'user',
@@ -104,31 +86,6 @@ export function createUserService(deps: ServiceDeps) {
         user: presentUser(row),
         ...(invite ? { invite_url: invite.url, invite_expires_at: invite.expiresAt } : {}),
       };
-    },
-
-    /**
-     * A new invitation link for someone who has not chosen a password yet (the old link was lost
-     * or expired). Earlier links stop working.
-     */
-    async reinvite(ctx: CallContext, id: string) {
-      assertCan(ctx.actor, 'users.write');
-      const now = clock();
-      return db.transaction().execute(async (tx) => {
-        const user = await mustFind(tx, id);
-        if (user.status !== 'invited') {
-          throw new AppError(
-            'conflict',
-            `${user.email} is ${user.status}: only invited people get invitation links`,
-            {
-              status: user.status,
-            },
-          );
-        }
-        await inviteRepository.expireForUser(tx, id, now.toISOString());
-        const invite = await issueInvite(tx, ctx, id, now);
-        await recordChange(tx, ctx, now, { action: 'user.reinvite', entity: 'user', entityId: id });
-        return { user: presentUser(user), invite_url: invite.url, invite_expires_at: invite.expiresAt };
-      });
     },
 
     /** Renames, changes role, deactivates or reactivates; never deletes. */

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core';
-import {
-  InviteAccept,
-  InviteInfo,
-  LoginBody,
-  Session,
-  SetupBody,
-  SetupStatus,
-} from '../../contract/auth.schema';
+import { LoginBody, Session, SetupBody, SetupStatus } from '../../contract/auth.schema';
 import { ErrorEnvelope, errorResponses } from '../../contract/common.schema';
 import { User } from '../../contract/user.schema';
 import type { Services } from '../../services/services';
@@ -16,7 +9,7 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins
 
 const tags = ['auth'];
 
-/** First-run setup, sign-in, sign-out, the current session, invitations. */
+/** First-run setup, sign-in, sign-out, the current session. */
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/setup',
@@ -92,33 +85,5 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       if (!request.session) throw new AppError('unauthenticated', 'Not signed in.');
       return services.auth.describeSession(request.session);
     },
-  );
-
-  app.get(
-    '/invites/:token',
-    {
-      schema: {
-        tags,
-        summary: 'Who an invitation is for',
-        security: [],
-        params: z.object({ token: z.string().min(10).max(200) }),
-        response: { 200: InviteInfo, 410: ErrorEnvelope },
-      },
-    },
-    async (request) => services.auth.inviteInfo(request.params.token),
-  );
-
-  app.post(
-    '/invites/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Choose a password with an invitation link',
-        security: [],
-        body: InviteAccept,
-        response: { 200: z.object({ email: z.string() }), 410: ErrorEnvelope, ...errorResponses },
-      },
-    },
-    async (request) => services.auth.acceptInvite(request.body, request.id),
   );
 };

@@ -68,6 +68,8 @@ describeEachDb('users API: who may do what', (database) => {
 
 describeEachDb('users API: people', (database) => {
   let t: TestApp;
+  const lookup = (token: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/invites/lookup', payload: { token } });
   let admin: Headers;
   let adminId: string;
   beforeAll(async () => {
@@ -130,7 +132,7 @@ describeEachDb('users API: people', (database) => {
         payload: { email: 'invited@example.org', password: STRONG_PASSWORD },
       }),
     ).toHaveProperty('statusCode', 401);
-    const info = await t.app.inject({ method: 'GET', url: `/api/v1/invites/${token}` });
+    const info = await lookup(token);
     expect(info.statusCode).toBe(200);
     expect(info.json()).toEqual({ email: 'invited@example.org', name: 'Ina Invited' });
 
@@ -153,7 +155,7 @@ describeEachDb('users API: people', (database) => {
     expect(me.json().user).toMatchObject({ status: 'active', role: 'manager' });
 
     for (const used of [
-      await t.app.inject({ method: 'GET', url: `/api/v1/invites/${token}` }),
+      await lookup(token),
       await t.app.inject({
         method: 'POST',
         url: '/api/v1/invites/accept',
@@ -182,8 +184,8 @@ describeEachDb('users API: people', (database) => {
     const newToken = tokenOf(again.json().invite_url);
     expect(newToken).not.toBe(oldToken);
     expect(again.json().invite_expires_at).toBe(new Date(t.clock().getTime() + 7 * 86_400_000).toISOString());
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/invites/${oldToken}` })).statusCode).toBe(410);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/invites/${newToken}` })).statusCode).toBe(200);
+    expect((await lookup(oldToken)).statusCode).toBe(410);
+    expect((await lookup(newToken)).statusCode).toBe(200);
     const accept = await t.app.inject({
       method: 'POST',
       url: '/api/v1/invites/accept',
@@ -200,8 +202,32 @@ describeEachDb('users API: people', (database) => {
     expect(late.json().error.code).toBe('conflict');
   });
 
+  it('lets one link be used once, even by two requests at the same moment', async () => {
+    const created = (
+      await post({ email: 'racing-link@example.org', name: 'Rae Racing', role: 'staff', invite: true })
+    ).json();
+    const token = /#token=([\w-]+)$/.exec(created.invite_url)![1]!;
+    const accept = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/invites/accept', payload: { token, password } });
+    const results = await Promise.all([accept('first copper lantern 8'), accept('second copper lantern 9')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 410]);
+    const accepted = await database()
+      .db.selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'user.accept_invite')
+      .where('entity_id', '=', created.user.id)
+      .execute();
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('never puts an invitation token in a URL path, where access logs would keep it', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const paths = Object.keys(spec.paths).filter((p) => p.includes('/invites'));
+    expect(paths.sort()).toEqual(['/api/v1/invites/accept', '/api/v1/invites/lookup']);
+  });
+
   it('answers an unknown invitation with 410', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/invites/abcdefghijklmnopqrstuvwxyz' });
+    const res = await lookup('abcdefghijklmnopqrstuvwxyz');
     expect(res.statusCode).toBe(410);
   });
 
@@ -293,7 +319,7 @@ describeEachDb('users API: people', (database) => {
     );
     const token = created.invite_url!.split('#token=')[1]!;
     t.clock.advance(7 * 86_400_000 - 1000);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/invites/${token}` })).statusCode).toBe(200);
+    expect((await lookup(token)).statusCode).toBe(200);
     t.clock.advance(1000);
     const res = await t.app.inject({
       method: 'POST',

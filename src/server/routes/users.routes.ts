@@ -57,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await services.users.reinvite(callContext(request), request.params.id)),
+      reply.code(201).send(await services.invites.reissue(callContext(request), request.params.id)),
   );
 
   app.get(
