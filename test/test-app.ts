@@ -40,7 +40,12 @@ export interface TestApp {
 /** The real app, in-process, on a real database; nothing is mocked but the clock. */
 export async function createTestApp(
   database: TestDatabase,
-  options: { ping?: () => Promise<boolean>; trustProxy?: boolean | number | string } = {},
+  options: {
+    ping?: () => Promise<boolean>;
+    trustProxy?: boolean | number | string;
+    publicUrl?: string;
+    sessionHours?: number;
+  } = {},
 ): Promise<TestApp> {
   const clock = testClock();
   const services = createServices({
@@ -50,10 +55,15 @@ export async function createTestApp(
     clock,
     passwords: testPasswords,
     version: VERSION,
-    sessionHours: 12,
-    publicUrl: undefined,
+    sessionHours: options.sessionHours ?? 12,
+    publicUrl: options.publicUrl,
   });
-  const app = await buildApp({ services, logLevel: false, trustProxy: options.trustProxy ?? false });
+  const app = await buildApp({
+    services,
+    logLevel: false,
+    trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl,
+  });
   return { app, services, clock };
 }
 

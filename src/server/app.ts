@@ -26,6 +26,8 @@ export interface AppOptions {
   logLevel?: string | false;
   /** Which reverse proxies' X-Forwarded-* to honour (client address, https); see Config.trustProxy. */
   trustProxy?: boolean | number | string;
+  /** The address people use (ETALON_PUBLIC_URL); its host is accepted as a same-site Origin. */
+  publicUrl?: string | undefined;
   /** The built web app; defaults to `dist/web` in the checkout. */
   webRoot?: string;
 }
@@ -51,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin, { version: VERSION });
-  await app.register(authPlugin, { services });
+  await app.register(authPlugin, { services, publicUrl: options.publicUrl });
 
   await app.register(healthRoutes, { services });
   await app.register(

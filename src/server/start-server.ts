@@ -12,6 +12,7 @@ export async function startServer(config: Config): Promise<void> {
     services: runtime.services,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   app.addHook('onClose', () => runtime.close());
   const applied = runtime.migrations?.applied ?? [];

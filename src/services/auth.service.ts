@@ -163,6 +163,7 @@ export function createAuthService(deps: ServiceDeps) {
       const id = sha256(secret);
       const row = await sessionRepository.findLive(db, id, now.toISOString());
       if (!row || row.user_status !== 'active') return null;
+      if (now.getTime() >= Date.parse(row.created_at) + SESSION_ABSOLUTE_MS) return null;
       const user = await userRepository.findById(db, row.user_id);
       if (!user) return null;
       let expiresAt = row.expires_at;

@@ -131,3 +131,35 @@ describeEachDb('authentication and CSRF defence', (database) => {
     expect(res.cookies.find((c) => c.name === 'etalon_session')?.value).toBe('');
   });
 });
+
+describeEachDb('the Origin check behind a reverse proxy, and encoded paths', (database) => {
+  let t: TestApp;
+  let admin: { email: string; password: string };
+  beforeAll(async () => {
+    t = await createTestApp(database(), { publicUrl: 'https://etalon.example.org' });
+    admin = await createPerson(t.services, 'admin');
+  });
+  afterAll(() => t.app.close());
+
+  const login = (headers: Record<string, string>, url = '/api/v1/auth/login') =>
+    t.app.inject({ method: 'POST', url, headers, payload: { email: admin.email, password: admin.password } });
+
+  it('accepts the public address as Origin when the proxy sends its own Host', async () => {
+    const res = await login({ host: '127.0.0.1:3000', origin: 'https://etalon.example.org' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('still refuses any other origin', async () => {
+    const res = await login({ host: '127.0.0.1:3000', origin: 'https://evil.example' });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('applies the same checks to a percent-encoded path to the API', async () => {
+    const res = await login(
+      { host: '127.0.0.1:3000', origin: 'https://evil.example' },
+      '/%61pi/v1/auth/login',
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_failed');
+  });
+});

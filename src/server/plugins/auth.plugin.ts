@@ -23,12 +23,16 @@ declare module 'fastify' {
  * the session cookie. Cookie-authenticated writes must echo the session's CSRF token in
  * `X-CSRF-Token`; writes without a session (sign-in, setup) must not come from another origin.
  */
-export const authPlugin = fp<{ services: Services }>(async (app, { services }) => {
+export const authPlugin = fp<{ services: Services; publicUrl?: string | undefined }>(async (app, options) => {
+  const { services } = options;
+  // Behind a proxy that rewrites Host, the browser's Origin is the public address, not ours.
+  const publicHost = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).host;
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decide by the route that matched, not the raw URL: `/%61pi/…` routes to `/api/…` too.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -51,19 +55,20 @@ export const authPlugin = fp<{ services: Services }>(async (app, { services }) =
         if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
           throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
         }
-      } else if (!sameOrigin(request)) {
+      } else if (!sameOrigin(request, publicHost)) {
         throw new AppError('csrf_failed', 'Cross-origin request refused.');
       }
     }
   });
 });
 
-/** An Origin header, when a browser sends one, must name this host. */
-function sameOrigin(request: FastifyRequest): boolean {
+/** An Origin header, when a browser sends one, must name this host or the public one. */
+function sameOrigin(request: FastifyRequest, publicHost: string | undefined): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === request.host;
+    const host = new URL(origin).host;
+    return host === request.host || host === publicHost;
   } catch {
     return false;
   }
