@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
-import { createTestApp, signIn, STRONG_PASSWORD, type TestApp } from '../../../test/test-app';
+import { createPerson, createTestApp, signIn, STRONG_PASSWORD, type TestApp } from '../../../test/test-app';
 import { systemActor } from '../../core';
 
 const ADMIN = { name: 'Joan Admin', email: 'joan.admin@example.org', password: STRONG_PASSWORD };
@@ -252,5 +252,25 @@ describeEachDb('racing setups', (database) => {
     expect(users).toEqual([
       { email: attempts.find((r) => r.statusCode === 201)!.json().email, role: 'admin' },
     ]);
+  });
+});
+
+describeEachDb('a session 30 days after sign-in', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database(), { sessionHours: 24 * 30 });
+  });
+  afterAll(() => t.app.close());
+
+  it('ends however often it is used', async () => {
+    const { email } = await createPerson(t.services, 'staff');
+    const headers = await signIn(t.app, email);
+    const get = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+    for (let day = 0; day < 29; day += 1) {
+      t.clock.advance(24 * HOUR);
+      expect((await get()).statusCode).toBe(200);
+    }
+    t.clock.advance(24 * HOUR);
+    expect((await get()).statusCode).toBe(401);
   });
 });
