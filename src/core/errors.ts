@@ -1,6 +1,6 @@
 /**
  * Typed domain errors. Every error that crosses a layer carries a stable string `code`; the HTTP
- * layer maps codes to statuses in one place (server/plugins/errors.plugin.ts) and the CLI prints
+ * layer maps codes to statuses in one place (server/error-status.ts) and the CLI prints
  * the message. Messages are English and meant for people; clients translate by `code`.
  */
 export type ErrorCode =

@@ -3,7 +3,7 @@ import { describeEachDb } from '../../test/test-database';
 import type { UsersTable } from './database';
 import { newId } from './ids';
 import { userRepository, type UserFilter } from './user.repository';
-import { isForeignKeyViolation, isUniqueViolation } from './dialect/constraint-errors';
+import { isForeignKeyViolation, isUniqueViolation } from './dialect/driver-errors';
 import { sessionRepository } from './session.repository';
 
 const AT = '2026-03-02T09:00:00.000Z';

@@ -5,7 +5,7 @@ import { sessionRepository } from '../db/session.repository';
 import { apiTokenRepository } from '../db/api-token.repository';
 import { loginFailureRepository } from '../db/login-failure.repository';
 import { settingRepository } from '../db/setting.repository';
-import { isUniqueViolation } from '../db/dialect/constraint-errors';
+import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { newId } from '../db/ids';
 import { recordChange } from './audit-recorder';
 import { presentUser } from './presenters';

@@ -5,7 +5,7 @@ import { userRepository } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
 import type { InviteService } from './invite.service';
 import { settingRepository } from '../db/setting.repository';
-import { isUniqueViolation } from '../db/dialect/constraint-errors';
+import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { newId } from '../db/ids';
 import type { Db } from '../db/database';
 import { recordChange } from './audit-recorder';

@@ -56,16 +56,19 @@ describeEachDb('the error envelope', (database) => {
     expect(body.error.details.issues).toHaveLength(1);
   });
 
-  it('answers a form-encoded body with 415', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=a@example.org&password=x',
-    });
-    expect(res.statusCode).toBe(415);
-    expectEnvelope(res, 'unsupported_media_type');
-  });
+  it.each(['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x'])(
+    'answers a %s body (what a cross-site form can send) with 415',
+    async (contentType) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': contentType },
+        payload: 'email=a@example.org&password=x',
+      });
+      expect(res.statusCode).toBe(415);
+      expectEnvelope(res, 'unsupported_media_type');
+    },
+  );
 
   it('lists every invalid query parameter', async () => {
     const res = await t.app.inject({
