@@ -149,6 +149,16 @@ for (const dialect of TEST_DBS) {
     });
 
     describe.concurrent('refusals', () => {
+      it('user create without a terminal or --password-stdin exits 2 and says how to pass one', async () => {
+        const run = await etalon(['user', 'create', '--role', 'staff', '--email', 'no-tty@example.org'], {
+          database,
+          input: '',
+        });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('--password-stdin');
+        expect(run.stdout).toBe('');
+      });
+
       it('user create with a weak password exits 2, names the problem, prints nothing on stdout', async () => {
         const run = await etalon(
           ['user', 'create', '--role', 'admin', '--email', 'weak@example.org', '--password-stdin'],
@@ -158,7 +168,7 @@ for (const dialect of TEST_DBS) {
           },
         );
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain('--password: Use at least 10 characters.');
+        expect(run.stderr).toContain('  password: Use at least 10 characters.');
         expect(run.stdout).toBe('');
         const rows = await database.db
           .selectFrom('users')
@@ -174,7 +184,7 @@ for (const dialect of TEST_DBS) {
           etalon(['token', 'revoke', '019cadc6-9a80-7150-971c-f59537b11ce0'], { database }),
         ]);
         expect(bad.code).toBe(2);
-        expect(bad.stderr).toContain('--id');
+        expect(bad.stderr).toContain('  id: Invalid UUID');
         expect(unknown.code).toBe(2);
         expect(unknown.stderr).toContain('(not_found)');
         expect(bad.stdout + unknown.stdout).toBe('');

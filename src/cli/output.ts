@@ -15,10 +15,8 @@ export function reportError(error: unknown): number {
   }
   if (error instanceof ValidationError) {
     process.stderr.write(`etalon: ${error.message}:\n`);
-    for (const issue of error.issues)
-      process.stderr.write(
-        `  ${issue.path ? `--${issue.path.replaceAll('_', '-')}` : 'input'}: ${issue.message}\n`,
-      );
+    // Field names, not option names: the same issue may come from an option, stdin or a file.
+    for (const issue of error.issues) process.stderr.write(`  ${issue.path || 'input'}: ${issue.message}\n`);
     return EXIT_BAD_INPUT;
   }
   if (isAppError(error)) {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { AppError } from '../core';
+import { ValidationError } from '../core';
 
 /** Reads all of standard input and drops one trailing newline: `echo "$PW" | etalon … --password-stdin`. */
 export async function readPasswordFromStdin(): Promise<string> {
@@ -14,10 +14,9 @@ export async function readPasswordFromStdin(): Promise<string> {
 /** Asks on the terminal without echoing what is typed, twice to catch typos. */
 export async function promptPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new AppError(
-      'validation_failed',
-      'No terminal to ask for a password: pipe it in with --password-stdin.',
-    );
+    throw new ValidationError([
+      { path: 'password', message: 'no terminal to ask for it on: pipe it in with --password-stdin' },
+    ]);
   }
   const ask = (question: string) =>
     new Promise<string>((resolve) => {
@@ -38,6 +37,7 @@ export async function promptPassword(): Promise<string> {
     });
   const first = await ask('Password: ');
   const second = await ask('Repeat it: ');
-  if (first !== second) throw new AppError('validation_failed', 'The two passwords differ.');
+  if (first !== second)
+    throw new ValidationError([{ path: 'password', message: 'The two passwords differ' }]);
   return first;
 }

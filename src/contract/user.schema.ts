@@ -6,10 +6,8 @@ export const Role = z.enum(ROLES);
 export const UserStatus = z.enum(['active', 'invited', 'deactivated']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
-export const Email = z
-  .email()
-  .max(254)
-  .transform((s) => s.trim().toLowerCase());
+/** Trimmed and lower-cased before it is checked, so ` Ann@Example.org ` is `ann@example.org`. */
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const PersonName = z.string().trim().min(1).max(200);
 /** The strength rule lives in core (checkPassword) and is applied by the services. */
 export const Password = z

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db, UsersTable } from './database';
 import { containsText } from './like';
 
@@ -40,7 +40,9 @@ export const userRepository = {
   list: (db: Db, filter: UserFilter, page: { limit: number; offset: number }) =>
     filtered(db, filter)
       .selectAll()
-      .orderBy('name')
+      // lower(): the same case-insensitive order on both engines (SQLite's lower() is Unicode-aware,
+      // see dialect/sqlite.dialect.ts); ties beyond that follow each engine's collation.
+      .orderBy(sql`lower(name)`)
       .orderBy('email')
       .limit(page.limit)
       .offset(page.offset)
