@@ -7,7 +7,10 @@ export const UserStatus = z.enum(['active', 'invited', 'deactivated']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
 /** Trimmed and lower-cased before it is checked, so ` Ann@Example.org ` is `ann@example.org`. */
-export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const Email = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z.email().max(254),
+);
 export const PersonName = z.string().trim().min(1).max(200);
 /** The strength rule lives in core (checkPassword) and is applied by the services. */
 export const Password = z

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { TEST_DBS, createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { migrateToLatest } from './migrate';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { migrations } from './migrations';
 
 const TABLES = ['api_tokens', 'audit_log', 'invites', 'login_failures', 'sessions', 'settings', 'users'];
 const ALL = Object.keys(migrations);
+const BIN = fileURLToPath(new URL('../../bin/etalon.mjs', import.meta.url));
 
 for (const dialect of TEST_DBS) {
   describe(`migrations [${dialect}]`, () => {
@@ -48,10 +51,34 @@ for (const dialect of TEST_DBS) {
         await database.db.selectFrom('settings').select('value').where('key', '=', 'k').executeTakeFirst(),
       ).toEqual({ value: 'v' });
     });
+  });
 
-    it('lets two runs race without applying anything twice', async () => {
-      const reports = await Promise.all([migrateToLatest(database.db), migrateToLatest(database.db)]);
-      expect(reports.flatMap((r) => r.applied)).toEqual([]);
+  describe(`migrations racing from two processes [${dialect}]`, () => {
+    it('apply each migration exactly once, as a server and `etalon migrate` starting together would', async () => {
+      const fresh = await createTestDatabase(dialect, { migrate: false });
+      const env = {
+        ...process.env,
+        ETALON_DATA_DIR: fresh.options.dataDir,
+        DATABASE_URL: fresh.options.databaseUrl ?? '',
+      };
+      const migrate = () =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          execFile(process.execPath, [BIN, 'migrate'], { env }, (error, stdout, stderr) =>
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+          );
+        });
+      try {
+        const runs = await Promise.all([migrate(), migrate()]);
+        for (const run of runs) expect(run.stderr).toBe('');
+        expect(runs.map((r) => r.code)).toEqual([0, 0]);
+        // One of them applied everything, the other found the database up to date.
+        const applied = runs.filter((r) => r.stdout.startsWith('Applied'));
+        expect(applied).toHaveLength(1);
+        const executed = await sql<{ name: string }>`select name from kysely_migration`.execute(fresh.db);
+        expect(executed.rows.map((r) => r.name)).toEqual(ALL);
+      } finally {
+        await fresh.close();
+      }
     });
   });
 }

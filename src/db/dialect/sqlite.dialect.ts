@@ -1,7 +1,62 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Kysely,
+  type SqliteDialectConfig,
+} from 'kysely';
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at once, waiting up to the busy timeout
+ * while another process (the CLI beside the server) writes, instead of failing with
+ * SQLITE_BUSY when a read-then-write transaction finds the database changed under it.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * Kysely's SQLite adapter takes no migration lock (it assumes one process). Two processes starting
+ * together (a server and `etalon migrate`) would both run the same migration; here the lock is
+ * the database's own write lock, held from before the state is read until the last migration.
+ */
+class SerializedMigrationsAdapter extends SqliteAdapter {
+  /** Migrations run one at a time on one connection, so one flag is enough. */
+  #locked = false;
+
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await db.executeQuery(CompiledQuery.raw('begin immediate'));
+    this.#locked = true;
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    // When taking the lock failed (busy past the timeout) there is nothing to commit.
+    if (!this.#locked) return;
+    this.#locked = false;
+    await db.executeQuery(CompiledQuery.raw('commit'));
+  }
+}
+
+class EtalonSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter() {
+    return new SerializedMigrationsAdapter();
+  }
+}
 
 /** The embedded database file inside the data directory. */
 export const SQLITE_FILE = 'etalon.sqlite';
@@ -28,5 +83,5 @@ export function createSqliteDialect(dataDir: string): {
   database.function('lower', { deterministic: true }, (text: unknown) =>
     text === null ? null : String(text).toLowerCase(),
   );
-  return { dialect: new SqliteDialect({ database }), location, close: () => database.close() };
+  return { dialect: new EtalonSqliteDialect({ database }), location, close: () => database.close() };
 }
