@@ -6,12 +6,17 @@ import globals from 'globals';
  * Lint, and the one rule that keeps the house standing: imports go one way,
  * core ← contract ← db ← services ← server | cli, and web only through contract and core.
  */
-const layer = (files, forbidden, why) => ({
+const layer = (files, forbidden, why, extra = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: forbidden.map((dir) => ({ group: [`**/${dir}`, `**/${dir}/**`], message: why })) },
+      {
+        patterns: [
+          ...forbidden.map((dir) => ({ group: [`**/${dir}`, `**/${dir}/**`], message: why })),
+          ...extra,
+        ],
+      },
     ],
   },
 });
@@ -32,6 +37,13 @@ export default tseslint.config(
     ['src/core/**'],
     ['contract', 'db', 'services', 'server', 'cli', 'web'],
     'core is pure: it imports nothing of ours.',
+    [
+      { regex: '^(node:|(fs|path|crypto|child_process|http|https|net|os)$)', message: 'core does no I/O.' },
+      {
+        regex: '^(kysely|pg|better-sqlite3|fastify|fastify-.*|@fastify/.*|commander|react.*)$',
+        message: 'core uses no framework.',
+      },
+    ],
   ),
   layer(['src/contract/**'], ['db', 'services', 'server', 'cli', 'web'], 'contract may use core only.'),
   layer(['src/db/**'], ['services', 'server', 'cli', 'web'], 'db may use core and contract only.'),
