@@ -1,15 +1,11 @@
 import { actorForUser, AppError, RateLimitedError, type Actor } from '../core';
-import type { LoginBody, Session, SetupBody } from '../contract/auth.schema';
+import type { LoginBody, Session } from '../contract/auth.schema';
 import { userRepository } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
 import { apiTokenRepository } from '../db/api-token.repository';
 import { loginFailureRepository } from '../db/login-failure.repository';
-import { settingRepository } from '../db/setting.repository';
-import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { newId } from '../db/ids';
-import { recordChange } from './audit-recorder';
 import { presentUser } from './presenters';
-import { assertStrongPassword } from './password-rule';
 import { randomSecret, sha256 } from './security/secrets';
 import type { ServiceDeps } from './service-context';
 
@@ -20,7 +16,6 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
 /** Sliding expiry and "last used" are written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
-const SETUP_KEY = 'setup_completed_at';
 
 export interface ClientInfo {
   ip: string;
@@ -37,7 +32,7 @@ export interface ResolvedSession {
   renewed: boolean;
 }
 
-/** First-run setup, sign-in and sign-out, sessions, API-token authentication. */
+/** Sign-in and sign-out, sessions, API-token authentication. */
 export function createAuthService(deps: ServiceDeps) {
   const { db, clock, passwords } = deps;
   const idleMs = deps.sessionHours * 3_600_000;
@@ -64,48 +59,6 @@ export function createAuthService(deps: ServiceDeps) {
   }
 
   return {
-    /** True while nobody has an account: the web app then shows the setup page. */
-    async setupNeeded(): Promise<boolean> {
-      return (await userRepository.count(db)) === 0;
-    },
-
-    /** Creates the first administrator. Only one caller can ever win, even racing on PostgreSQL. */
-    async setup(input: SetupBody, requestId?: string) {
-      assertStrongPassword(input.password, input);
-      const now = clock();
-      const at = now.toISOString();
-      const row = {
-        id: newId(now.getTime()),
-        email: input.email,
-        name: input.name,
-        role: 'admin' as const,
-        status: 'active' as const,
-        password_hash: await passwords.hash(input.password),
-        locale: input.locale ?? null,
-        created_at: at,
-        updated_at: at,
-        last_login_at: null,
-      };
-      try {
-        await db.transaction().execute(async (tx) => {
-          if ((await userRepository.count(tx)) > 0)
-            throw new AppError('setup_done', 'Etalon is already set up.');
-          await settingRepository.insert(tx, SETUP_KEY, at, at);
-          await userRepository.insert(tx, row);
-          await recordChange(tx, { actor: actorForUser(row), requestId }, now, {
-            action: 'user.create',
-            entity: 'user',
-            entityId: row.id,
-            after: presentUser(row),
-          });
-        });
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('setup_done', 'Etalon is already set up.');
-        throw e;
-      }
-      return presentUser(row);
-    },
-
     /**
      * Checks e-mail and password. Ten failures from one address within 15 minutes answer
      * `rate_limited` until the oldest of them is 15 minutes old, whatever the e-mail.

@@ -1,7 +1,9 @@
-import { AppError, assertCan, type Actor } from '../core';
+import { actorForUser, AppError, assertCan, type Actor, type Role } from '../core';
+import type { SetupBody } from '../contract/auth.schema';
+import type { Locale } from '../contract/common.schema';
 import type { MeUpdate, User, UserCreate, UserListQuery, UserUpdate } from '../contract/user.schema';
 import type { z } from 'zod';
-import { userRepository } from '../db/user.repository';
+import { userRepository, type UserRow } from '../db/user.repository';
 import { sessionRepository } from '../db/session.repository';
 import type { InviteService } from './invite.service';
 import { settingRepository } from '../db/setting.repository';
@@ -14,8 +16,9 @@ import { assertStrongPassword } from './password-rule';
 import type { CallContext, ServiceDeps } from './service-context';
 
 const ADMINS_LOCK = 'lock.admins';
+const SETUP_KEY = 'setup_completed_at';
 
-/** People: list, create (with a password or an invitation), change role, deactivate. */
+/** People: first-run setup, list, create (with a password or an invitation), change role, deactivate. */
 export function createUserService(deps: ServiceDeps, invites: InviteService) {
   const { db, clock, passwords } = deps;
 
@@ -23,6 +26,45 @@ export function createUserService(deps: ServiceDeps, invites: InviteService) {
     const row = await userRepository.findById(tx, id);
     if (!row) throw new AppError('not_found', `No user with id ${id}`, { entity: 'user', id });
     return row;
+  }
+
+  /** A new person's row; a password, if given, must pass the rule and is stored hashed. */
+  async function newUserRow(
+    input: {
+      email: string;
+      name: string;
+      role: Role;
+      password?: string | undefined;
+      locale?: Locale | undefined;
+    },
+    status: 'active' | 'invited',
+    now: Date,
+  ) {
+    if (input.password !== undefined) assertStrongPassword(input.password, input);
+    const at = now.toISOString();
+    return {
+      id: newId(now.getTime()),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      status,
+      password_hash: input.password === undefined ? null : await passwords.hash(input.password),
+      locale: input.locale ?? null,
+      created_at: at,
+      updated_at: at,
+      last_login_at: null,
+    };
+  }
+
+  /** Inserts a person and records it in the audit log, inside the caller's transaction. */
+  async function insertUser(tx: Db, ctx: CallContext, row: UserRow, now: Date) {
+    await userRepository.insert(tx, row);
+    await recordChange(tx, ctx, now, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      after: presentUser(row),
+    });
   }
 
   return {
@@ -47,32 +89,13 @@ export function createUserService(deps: ServiceDeps, invites: InviteService) {
      */
     async create(ctx: CallContext, input: UserCreate) {
       assertCan(ctx.actor, 'users.write');
-      if (input.password !== undefined) assertStrongPassword(input.password, input);
       const now = clock();
-      const at = now.toISOString();
-      const row = {
-        id: newId(now.getTime()),
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        status: input.invite ? ('invited' as const) : ('active' as const),
-        password_hash: input.password !== undefined ? await passwords.hash(input.password) : null,
-        locale: input.locale ?? null,
-        created_at: at,
-        updated_at: at,
-        last_login_at: null,
-      };
+      const row = await newUserRow(input, input.invite ? 'invited' : 'active', now);
       let invite: { url: string; expiresAt: string } | undefined;
       try {
         await db.transaction().execute(async (tx) => {
-          await userRepository.insert(tx, row);
+          await insertUser(tx, ctx, row, now);
           if (input.invite) invite = await invites.issue(tx, ctx, row.id, now);
-          await recordChange(tx, ctx, now, {
-            action: 'user.create',
-            entity: 'user',
-            entityId: row.id,
-            after: presentUser(row),
-          });
         });
       } catch (e) {
         if (isUniqueViolation(e)) {
@@ -86,6 +109,30 @@ export function createUserService(deps: ServiceDeps, invites: InviteService) {
         user: presentUser(row),
         ...(invite ? { invite_url: invite.url, invite_expires_at: invite.expiresAt } : {}),
       };
+    },
+
+    /** True while nobody has an account: the web app then shows the setup page. */
+    async setupNeeded(): Promise<boolean> {
+      return (await userRepository.count(db)) === 0;
+    },
+
+    /** Creates the first administrator. Only one caller can ever win, even racing on PostgreSQL. */
+    async setup(input: SetupBody, requestId?: string) {
+      const now = clock();
+      const row = await newUserRow({ ...input, role: 'admin' }, 'active', now);
+      try {
+        await db.transaction().execute(async (tx) => {
+          if ((await userRepository.count(tx)) > 0)
+            throw new AppError('setup_done', 'Etalon is already set up.');
+          // The key is unique: of two racing setups, the second insert fails here.
+          await settingRepository.insert(tx, SETUP_KEY, row.created_at, row.created_at);
+          await insertUser(tx, { actor: actorForUser(row), requestId }, row, now);
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new AppError('setup_done', 'Etalon is already set up.');
+        throw e;
+      }
+      return presentUser(row);
     },
 
     /** Renames, changes role, deactivates or reactivates; never deletes. */

@@ -247,7 +247,7 @@ describeEachDb('racing setups', (database) => {
     expect(attempts.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
     for (const lost of attempts.filter((r) => r.statusCode === 409))
       expect(lost.json().error.code).toBe('setup_done');
-    expect(await t.services.auth.setupNeeded()).toBe(false);
+    expect(await t.services.users.setupNeeded()).toBe(false);
     const users = await database().db.selectFrom('users').select(['email', 'role']).execute();
     expect(users).toEqual([
       { email: attempts.find((r) => r.statusCode === 201)!.json().email, role: 'admin' },

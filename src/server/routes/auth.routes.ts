@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async () => ({
-      needed: await services.auth.setupNeeded(),
+      needed: await services.users.setupNeeded(),
     }),
   );
 
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 201: User, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await services.auth.setup(request.body, request.id)),
+    async (request, reply) => reply.code(201).send(await services.users.setup(request.body, request.id)),
   );
 
   app.post(
