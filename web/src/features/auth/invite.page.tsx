@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
-import { PasswordChecklist } from '../../components/password-checklist';
+import { NewPasswordField } from '../../components/new-password-field';
 import { LoadError, LoadingRows } from '../../components/query-states';
 import { isApiError } from '../../api/api-error';
 import { AuthLayout } from './auth.layout';
@@ -94,22 +94,12 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
         <Text size="sm">{t('invite.greeting', { name, email })}</Text>
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <Stack gap={6}>
-          <PasswordInput
-            label={t('invite.password')}
-            autoComplete="new-password"
-            required
-            autoFocus
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            {...form.getInputProps('password')}
-          />
-          <PasswordChecklist
-            fieldError={form.errors.password}
-            password={form.values.password}
-            email={email}
-            name={name}
-          />
-        </Stack>
+        <NewPasswordField
+          label={t('invite.password')}
+          autoFocus
+          who={{ email, name }}
+          {...form.getInputProps('password')}
+        />
         <PasswordInput
           label={t('invite.confirm')}
           autoComplete="new-password"

@@ -6,7 +6,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
-import { PasswordChecklist } from '../../components/password-checklist';
+import { NewPasswordField } from '../../components/new-password-field';
 import { currentLanguage } from '../../i18n/i18n';
 import type { AuthLocationState } from './auth-notice';
 import { AuthLayout } from './auth.layout';
@@ -75,21 +75,11 @@ export function SetupPage() {
             required
             {...form.getInputProps('email')}
           />
-          <Stack gap={6}>
-            <PasswordInput
-              label={t('setup.password')}
-              autoComplete="new-password"
-              required
-              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-              {...form.getInputProps('password')}
-            />
-            <PasswordChecklist
-              fieldError={form.errors.password}
-              password={form.values.password}
-              email={form.values.email}
-              name={form.values.name}
-            />
-          </Stack>
+          <NewPasswordField
+            label={t('setup.password')}
+            who={form.values}
+            {...form.getInputProps('password')}
+          />
           <PasswordInput
             label={t('setup.confirm')}
             autoComplete="new-password"

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
-import { PasswordChecklist } from '../../components/password-checklist';
+import { NewPasswordField } from '../../components/new-password-field';
 import { useCurrentUser } from '../auth/session.queries';
 import { useChangePassword } from './me.queries';
 
@@ -68,21 +68,11 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
             visibilityToggleButtonProps={toggle}
             {...form.getInputProps('current_password')}
           />
-          <Stack gap={6}>
-            <PasswordInput
-              label={t('passwordChange.new')}
-              autoComplete="new-password"
-              required
-              visibilityToggleButtonProps={toggle}
-              {...form.getInputProps('new_password')}
-            />
-            <PasswordChecklist
-              fieldError={form.errors.new_password}
-              password={form.values.new_password}
-              email={user.email}
-              name={user.name}
-            />
-          </Stack>
+          <NewPasswordField
+            label={t('passwordChange.new')}
+            who={user}
+            {...form.getInputProps('new_password')}
+          />
           <PasswordInput
             label={t('passwordChange.confirm')}
             autoComplete="new-password"

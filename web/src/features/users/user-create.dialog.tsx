@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Modal, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
-import { PasswordChecklist } from '../../components/password-checklist';
+import { NewPasswordField } from '../../components/new-password-field';
 import { useCreateUser, type UserCreated } from './users.queries';
 
 type Method = 'invite' | 'password';
@@ -89,22 +89,12 @@ export function UserCreateDialog({
               {t('userCreate.inviteHint')}
             </Text>
           ) : (
-            <Stack gap={6}>
-              <PasswordInput
-                label={t('userCreate.password')}
-                description={t('userCreate.passwordHint')}
-                autoComplete="new-password"
-                required
-                visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-                {...form.getInputProps('password')}
-              />
-              <PasswordChecklist
-                fieldError={form.errors.password}
-                password={form.values.password}
-                email={form.values.email}
-                name={form.values.name}
-              />
-            </Stack>
+            <NewPasswordField
+              label={t('userCreate.password')}
+              description={t('userCreate.passwordHint')}
+              who={form.values}
+              {...form.getInputProps('password')}
+            />
           )}
           <FormErrorAlert message={formError} />
           <Group justify="flex-end">
