@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
@@ -84,14 +85,11 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
             {t('passwordChange.note')}
           </Text>
           <FormErrorAlert message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('passwordChange.submit')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('passwordChange.submit')}
+            loading={change.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../src/contract/common.schema';
+import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
@@ -69,14 +70,7 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
             onChange={(v) => isLocale(v) && form.setFieldValue('locale', v)}
           />
           <FormErrorAlert message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={updateMe.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions submitLabel={t('common.save')} loading={updateMe.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
+import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
@@ -93,14 +94,7 @@ export function TokenCreateDialog({
             {...form.getInputProps('expires')}
           />
           <FormErrorAlert message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('tokenCreate.submit')}
-            </Button>
-          </Group>
+          <DialogActions submitLabel={t('tokenCreate.submit')} loading={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

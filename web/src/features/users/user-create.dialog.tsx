@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
+import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { useSplitErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
@@ -97,14 +98,7 @@ export function UserCreateDialog({
             />
           )}
           <FormErrorAlert message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('userCreate.submit')}
-            </Button>
-          </Group>
+          <DialogActions submitLabel={t('userCreate.submit')} loading={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
