@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { useErrorText } from '../i18n/error-text';
 
-export interface SplitErrors {
+interface SplitErrors {
   /** Sentences to show under the named fields. */
   fields: Record<string, string>;
   /** A sentence for the form as a whole, or null when every problem sits next to its field. */
@@ -15,7 +16,7 @@ export interface SplitErrors {
  * issues on one field are joined), a duplicate e-mail or a wrong current password too; whatever has
  * no matching field becomes the form-level message.
  */
-export function useSplitErrors() {
+function useSplitErrors() {
   const { t } = useTranslation();
   const { errorText, issueText } = useErrorText();
   return useCallback(
@@ -42,4 +43,26 @@ export function useSplitErrors() {
     },
     [t, errorText, issueText],
   );
+}
+
+/**
+ * What the server said about a sent form, held for that form: issues go next to their fields (through
+ * the form), the rest is `message`, for the FormErrorAlert above the submit button. `clear` drops the
+ * message when the form is sent again or put away; fields clear their own errors as they change.
+ */
+export function useServerErrors<Values>(
+  form: UseFormReturnType<Values>,
+  fieldNames: readonly (keyof Values & string)[],
+) {
+  const splitErrors = useSplitErrors();
+  const [message, setMessage] = useState<string | null>(null);
+  return {
+    message,
+    clear: () => setMessage(null),
+    show: (error: unknown) => {
+      const split = splitErrors(error, fieldNames);
+      form.setErrors(split.fields);
+      setMessage(split.message);
+    },
+  };
 }

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
 import { LoadError, LoadingRows } from '../../components/query-states';
@@ -60,8 +60,6 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
   const navigate = useNavigate();
   const accept = useAcceptInvite();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
@@ -69,9 +67,10 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
       confirm: (v, all) => rules.sameAs(v, all.password),
     },
   });
+  const serverErrors = useServerErrors(form, ['password']);
 
   const submit = form.onSubmit(({ password }) => {
-    setFormError(null);
+    serverErrors.clear();
     accept.mutate(
       { token, password },
       {
@@ -79,11 +78,7 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
           const state: AuthLocationState = { notice: 'inviteDone', email: accepted.email };
           navigate('/login', { replace: true, state });
         },
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, ['password']);
-          form.setErrors(fields);
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -107,7 +102,7 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
           visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
           {...form.getInputProps('confirm')}
         />
-        <FormErrorAlert message={formError} />
+        <FormErrorAlert message={serverErrors.message} />
         <Button type="submit" loading={accept.isPending} fullWidth>
           {t('invite.submit')}
         </Button>

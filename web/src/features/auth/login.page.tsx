@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { AuthLayout } from './auth.layout';
 import { readAuthState } from './auth-notice';
@@ -18,27 +17,22 @@ export function LoginPage() {
   const { notice, from, email } = readAuthState(location.state);
   const { data: session } = useSession();
   const login = useLogin();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const rules = useFormRules();
   const form = useForm({
     initialValues: { email: email ?? '', password: '' },
     validate: { email: rules.email, password: rules.required },
   });
+  const serverErrors = useServerErrors(form, ['email', 'password']);
 
   if (session && !login.isPending) return <Navigate to={from ?? '/'} replace />;
 
   const submit = form.onSubmit((values) => {
-    setFormError(null);
+    serverErrors.clear();
     login.mutate(
       { email: values.email.trim(), password: values.password },
       {
         onSuccess: () => navigate(from ?? '/', { replace: true }),
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, ['email', 'password']);
-          form.setErrors(fields);
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -76,7 +70,7 @@ export function LoginPage() {
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('password')}
           />
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('login.submit')}
           </Button>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
 import { currentLanguage } from '../../i18n/i18n';
@@ -19,8 +18,6 @@ export function SetupPage() {
   const status = useSetupStatus();
   const setup = useSetup();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', password: '', confirm: '' },
     validate: {
@@ -30,13 +27,14 @@ export function SetupPage() {
       confirm: (v, all) => rules.sameAs(v, all.password),
     },
   });
+  const serverErrors = useServerErrors(form, ['name', 'email', 'password']);
 
   // Already set up (by someone else, or earlier): nothing to do here. After our own success the
   // submit handler navigates, carrying the notice for the sign-in page.
   if (status.data?.needed === false && !setup.isSuccess) return <Navigate to="/login" replace />;
 
   const submit = form.onSubmit(({ name, email, password }) => {
-    setFormError(null);
+    serverErrors.clear();
     setup.mutate(
       { name: name.trim(), email: email.trim(), password, locale: currentLanguage() },
       {
@@ -45,11 +43,7 @@ export function SetupPage() {
           const state: AuthLocationState = { notice: 'setupDone', email: email.trim().toLowerCase() };
           navigate('/login', { replace: true, state });
         },
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, ['name', 'email', 'password']);
-          form.setErrors(fields);
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -87,7 +81,7 @@ export function SetupPage() {
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('confirm')}
           />
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <Button type="submit" loading={setup.isPending} fullWidth>
             {t('setup.submit')}
           </Button>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
 import { useCurrentUser } from '../auth/session.queries';
@@ -19,8 +18,6 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
   const user = useCurrentUser();
   const change = useChangePassword();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { current_password: '', new_password: '', confirm: '' },
     validate: {
@@ -29,15 +26,16 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
       confirm: (v, all) => rules.sameAs(v, all.new_password),
     },
   });
+  const serverErrors = useServerErrors(form, FIELDS);
 
   const close = () => {
     form.reset();
-    setFormError(null);
+    serverErrors.clear();
     onClose();
   };
 
   const submit = form.onSubmit(({ current_password, new_password }) => {
-    setFormError(null);
+    serverErrors.clear();
     change.mutate(
       { current_password, new_password },
       {
@@ -45,11 +43,7 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
           notifications.show({ color: 'teal', message: t('passwordChange.done') });
           close();
         },
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, FIELDS);
-          form.setErrors(fields);
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -84,7 +78,7 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
           <Text size="xs" c="dimmed">
             {t('passwordChange.note')}
           </Text>
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <DialogActions
             submitLabel={t('passwordChange.submit')}
             loading={change.isPending}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../src/contract/common.schema';
 import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { currentLanguage, isLocale, LANGUAGES, rememberLanguage } from '../../i18n/i18n';
 import { useCurrentUser } from '../auth/session.queries';
@@ -18,24 +18,23 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
   const user = useCurrentUser();
   const updateMe = useUpdateMe();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: user.name, locale: (user.locale ?? currentLanguage()) as Locale },
     validate: { name: rules.required },
   });
+  const serverErrors = useServerErrors(form, ['name', 'locale']);
 
   // Each opening starts from what is saved now, not from an abandoned edit.
   useEffect(() => {
     if (opened) {
       form.setValues({ name: user.name, locale: user.locale ?? currentLanguage() });
       form.resetDirty();
-      setFormError(null);
+      serverErrors.clear();
     }
   }, [opened]);
 
   const submit = form.onSubmit(({ name, locale }) => {
-    setFormError(null);
+    serverErrors.clear();
     updateMe.mutate(
       { name: name.trim(), locale },
       {
@@ -46,11 +45,7 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
           notifications.show({ color: 'teal', message: i18n.t('profile.saved') });
           onClose();
         },
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, ['name', 'locale']);
-          form.setErrors(fields);
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -69,7 +64,7 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
             value={form.values.locale}
             onChange={(v) => isLocale(v) && form.setFieldValue('locale', v)}
           />
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <DialogActions submitLabel={t('common.save')} loading={updateMe.isPending} onCancel={onClose} />
         </Stack>
       </form>

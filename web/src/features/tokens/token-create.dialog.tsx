@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
 import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { useCreateToken, type TokenCreated } from './tokens.queries';
 
@@ -31,36 +30,36 @@ export function TokenCreateDialog({
   const { t } = useTranslation();
   const create = useCreateToken();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: '', role: 'viewer' as Role, expires: '' },
+    initialValues: { name: '', role: 'viewer' as Role, expires_at: '' },
     validate: {
       name: rules.required,
-      expires: (v) => (v && !(endOfLocalDay(v).getTime() > Date.now()) ? t('tokenCreate.expiresPast') : null),
+      expires_at: (v) =>
+        v && !(endOfLocalDay(v).getTime() > Date.now()) ? t('tokenCreate.expiresPast') : null,
     },
   });
+  const serverErrors = useServerErrors(form, ['name', 'role', 'expires_at']);
 
   const close = () => {
     form.reset();
-    setFormError(null);
+    serverErrors.clear();
     onClose();
   };
 
-  const submit = form.onSubmit(({ name, role, expires }) => {
-    setFormError(null);
+  const submit = form.onSubmit(({ name, role, expires_at }) => {
+    serverErrors.clear();
     create.mutate(
-      { name: name.trim(), role, ...(expires ? { expires_at: endOfLocalDay(expires).toISOString() } : {}) },
+      {
+        name: name.trim(),
+        role,
+        ...(expires_at ? { expires_at: endOfLocalDay(expires_at).toISOString() } : {}),
+      },
       {
         onSuccess: (created) => {
           close();
           onCreated(created);
         },
-        onError: (error) => {
-          const { fields, message } = splitErrors(error, ['name', 'role', 'expires_at']);
-          form.setErrors({ name: fields.name, role: fields.role, expires: fields.expires_at });
-          setFormError(message);
-        },
+        onError: serverErrors.show,
       },
     );
   });
@@ -91,9 +90,9 @@ export function TokenCreateDialog({
             label={`${t('tokenCreate.expires')} (${t('common.optional')})`}
             description={t('tokenCreate.expiresHint')}
             min={tomorrow()}
-            {...form.getInputProps('expires')}
+            {...form.getInputProps('expires_at')}
           />
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <DialogActions submitLabel={t('tokenCreate.submit')} loading={create.isPending} onCancel={close} />
         </Stack>
       </form>

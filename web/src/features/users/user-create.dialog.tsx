@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
 import { DialogActions } from '../../components/dialog-actions';
 import { FormErrorAlert } from '../../components/form-error.alert';
-import { useSplitErrors } from '../../components/form-errors';
+import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
 import { useCreateUser, type UserCreated } from './users.queries';
@@ -25,8 +24,6 @@ export function UserCreateDialog({
   const { t } = useTranslation();
   const create = useCreateUser();
   const rules = useFormRules();
-  const splitErrors = useSplitErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', role: 'staff' as Role, method: 'invite' as Method, password: '' },
     validate: {
@@ -35,26 +32,23 @@ export function UserCreateDialog({
       password: (v, all) => (all.method === 'password' ? rules.strongPassword(v, all) : null),
     },
   });
+  const serverErrors = useServerErrors(form, ['name', 'email', 'role', 'password']);
 
   const close = () => {
     form.reset();
-    setFormError(null);
+    serverErrors.clear();
     onClose();
   };
 
   const submit = form.onSubmit(({ name, email, role, method, password }) => {
-    setFormError(null);
+    serverErrors.clear();
     const who = { name: name.trim(), email: email.trim(), role };
     create.mutate(method === 'invite' ? { ...who, invite: true } : { ...who, password }, {
       onSuccess: (created) => {
         close();
         onCreated(created);
       },
-      onError: (error) => {
-        const { fields, message } = splitErrors(error, ['name', 'email', 'role', 'password']);
-        form.setErrors(fields);
-        setFormError(message);
-      },
+      onError: serverErrors.show,
     });
   });
 
@@ -97,7 +91,7 @@ export function UserCreateDialog({
               {...form.getInputProps('password')}
             />
           )}
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={serverErrors.message} />
           <DialogActions submitLabel={t('userCreate.submit')} loading={create.isPending} onCancel={close} />
         </Stack>
       </form>
