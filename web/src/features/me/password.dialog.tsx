@@ -1,9 +1,8 @@
-import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { DialogActions } from '../../components/dialog-actions';
-import { FormErrorAlert } from '../../components/form-error.alert';
+import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
@@ -50,42 +49,36 @@ export function PasswordDialog({ opened, onClose }: { opened: boolean; onClose: 
 
   const toggle = { 'aria-label': t('password.toggle') };
   return (
-    <Modal opened={opened} onClose={close} title={t('passwordChange.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {/* Lets password managers file the new password under the right account. */}
-          <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-          <PasswordInput
-            label={t('passwordChange.current')}
-            autoComplete="current-password"
-            required
-            data-autofocus
-            visibilityToggleButtonProps={toggle}
-            {...form.getInputProps('current_password')}
-          />
-          <NewPasswordField
-            label={t('passwordChange.new')}
-            who={user}
-            {...form.getInputProps('new_password')}
-          />
-          <PasswordInput
-            label={t('passwordChange.confirm')}
-            autoComplete="new-password"
-            required
-            visibilityToggleButtonProps={toggle}
-            {...form.getInputProps('confirm')}
-          />
-          <Text size="xs" c="dimmed">
-            {t('passwordChange.note')}
-          </Text>
-          <FormErrorAlert message={serverErrors.message} />
-          <DialogActions
-            submitLabel={t('passwordChange.submit')}
-            loading={change.isPending}
-            onCancel={close}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={t('passwordChange.title')}
+      onSubmit={submit}
+      error={serverErrors.message}
+      submitLabel={t('passwordChange.submit')}
+      loading={change.isPending}
+    >
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+      <PasswordInput
+        label={t('passwordChange.current')}
+        autoComplete="current-password"
+        required
+        data-autofocus
+        visibilityToggleButtonProps={toggle}
+        {...form.getInputProps('current_password')}
+      />
+      <NewPasswordField label={t('passwordChange.new')} who={user} {...form.getInputProps('new_password')} />
+      <PasswordInput
+        label={t('passwordChange.confirm')}
+        autoComplete="new-password"
+        required
+        visibilityToggleButtonProps={toggle}
+        {...form.getInputProps('confirm')}
+      />
+      <Text size="xs" c="dimmed">
+        {t('passwordChange.note')}
+      </Text>
+    </FormDialog>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
-import { Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../src/contract/common.schema';
-import { DialogActions } from '../../components/dialog-actions';
-import { FormErrorAlert } from '../../components/form-error.alert';
+import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { currentLanguage, isLocale, LANGUAGES, rememberLanguage } from '../../i18n/i18n';
@@ -51,23 +50,25 @@ export function ProfileDialog({ opened, onClose }: { opened: boolean; onClose: (
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('profile.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput label={t('profile.name')} required autoComplete="name" {...form.getInputProps('name')} />
-          <TextInput label={t('profile.email')} value={user.email} readOnly variant="filled" />
-          <TextInput label={t('profile.role')} value={t(`roles.${user.role}`)} readOnly variant="filled" />
-          <Select
-            label={t('profile.language')}
-            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-            allowDeselect={false}
-            value={form.values.locale}
-            onChange={(v) => isLocale(v) && form.setFieldValue('locale', v)}
-          />
-          <FormErrorAlert message={serverErrors.message} />
-          <DialogActions submitLabel={t('common.save')} loading={updateMe.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('profile.title')}
+      onSubmit={submit}
+      error={serverErrors.message}
+      submitLabel={t('common.save')}
+      loading={updateMe.isPending}
+    >
+      <TextInput label={t('profile.name')} required autoComplete="name" {...form.getInputProps('name')} />
+      <TextInput label={t('profile.email')} value={user.email} readOnly variant="filled" />
+      <TextInput label={t('profile.role')} value={t(`roles.${user.role}`)} readOnly variant="filled" />
+      <Select
+        label={t('profile.language')}
+        data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+        allowDeselect={false}
+        value={form.values.locale}
+        onChange={(v) => isLocale(v) && form.setFieldValue('locale', v)}
+      />
+    </FormDialog>
   );
 }

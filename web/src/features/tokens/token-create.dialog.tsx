@@ -1,9 +1,8 @@
-import { Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
-import { DialogActions } from '../../components/dialog-actions';
-import { FormErrorAlert } from '../../components/form-error.alert';
+import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { useCreateToken, type TokenCreated } from './tokens.queries';
@@ -65,37 +64,40 @@ export function TokenCreateDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('tokenCreate.title')}>
-      <form onSubmit={submit} noValidate data-testid="token-create-form">
-        <Stack>
-          <TextInput
-            label={t('tokenCreate.name')}
-            placeholder={t('tokenCreate.namePlaceholder')}
-            required
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('tokenCreate.role')}
-            description={t('tokenCreate.roleHint')}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            allowDeselect={false}
-            required
-            value={form.values.role}
-            error={form.errors.role}
-            onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
-          />
-          <TextInput
-            type="date"
-            label={`${t('tokenCreate.expires')} (${t('common.optional')})`}
-            description={t('tokenCreate.expiresHint')}
-            min={tomorrow()}
-            {...form.getInputProps('expires_at')}
-          />
-          <FormErrorAlert message={serverErrors.message} />
-          <DialogActions submitLabel={t('tokenCreate.submit')} loading={create.isPending} onCancel={close} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={t('tokenCreate.title')}
+      testId="token-create-form"
+      onSubmit={submit}
+      error={serverErrors.message}
+      submitLabel={t('tokenCreate.submit')}
+      loading={create.isPending}
+    >
+      <TextInput
+        label={t('tokenCreate.name')}
+        placeholder={t('tokenCreate.namePlaceholder')}
+        required
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('tokenCreate.role')}
+        description={t('tokenCreate.roleHint')}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        allowDeselect={false}
+        required
+        value={form.values.role}
+        error={form.errors.role}
+        onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
+      />
+      <TextInput
+        type="date"
+        label={`${t('tokenCreate.expires')} (${t('common.optional')})`}
+        description={t('tokenCreate.expiresHint')}
+        min={tomorrow()}
+        {...form.getInputProps('expires_at')}
+      />
+    </FormDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isRole, ROLES, type Role } from '../../../../src/core/roles';
-import { DialogActions } from '../../components/dialog-actions';
-import { FormErrorAlert } from '../../components/form-error.alert';
+import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
 import { NewPasswordField } from '../../components/new-password-field';
@@ -53,48 +52,52 @@ export function UserCreateDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('userCreate.title')} size="md">
-      <form onSubmit={submit} noValidate data-testid="user-create-form">
-        <Stack>
-          <TextInput label={t('userCreate.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput
-            label={t('userCreate.email')}
-            type="email"
-            required
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
-          <Select
-            label={t('userCreate.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            allowDeselect={false}
-            required
-            value={form.values.role}
-            error={form.errors.role}
-            onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
-          />
-          <Radio.Group label={t('userCreate.method')} {...form.getInputProps('method')}>
-            <Stack gap="xs" mt={6}>
-              <Radio value="invite" label={t('userCreate.methodInvite')} />
-              <Radio value="password" label={t('userCreate.methodPassword')} />
-            </Stack>
-          </Radio.Group>
-          {form.values.method === 'invite' ? (
-            <Text size="xs" c="dimmed">
-              {t('userCreate.inviteHint')}
-            </Text>
-          ) : (
-            <NewPasswordField
-              label={t('userCreate.password')}
-              description={t('userCreate.passwordHint')}
-              who={form.values}
-              {...form.getInputProps('password')}
-            />
-          )}
-          <FormErrorAlert message={serverErrors.message} />
-          <DialogActions submitLabel={t('userCreate.submit')} loading={create.isPending} onCancel={close} />
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={t('userCreate.title')}
+      size="md"
+      testId="user-create-form"
+      onSubmit={submit}
+      error={serverErrors.message}
+      submitLabel={t('userCreate.submit')}
+      loading={create.isPending}
+    >
+      <TextInput label={t('userCreate.name')} required data-autofocus {...form.getInputProps('name')} />
+      <TextInput
+        label={t('userCreate.email')}
+        type="email"
+        required
+        autoComplete="off"
+        {...form.getInputProps('email')}
+      />
+      <Select
+        label={t('userCreate.role')}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        allowDeselect={false}
+        required
+        value={form.values.role}
+        error={form.errors.role}
+        onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
+      />
+      <Radio.Group label={t('userCreate.method')} {...form.getInputProps('method')}>
+        <Stack gap="xs" mt={6}>
+          <Radio value="invite" label={t('userCreate.methodInvite')} />
+          <Radio value="password" label={t('userCreate.methodPassword')} />
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      {form.values.method === 'invite' ? (
+        <Text size="xs" c="dimmed">
+          {t('userCreate.inviteHint')}
+        </Text>
+      ) : (
+        <NewPasswordField
+          label={t('userCreate.password')}
+          description={t('userCreate.passwordHint')}
+          who={form.values}
+          {...form.getInputProps('password')}
+        />
+      )}
+    </FormDialog>
   );
 }
