@@ -32,3 +32,4 @@ export const AuditQuery = z.object({
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), next_cursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof AuditPage>;

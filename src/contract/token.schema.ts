@@ -24,7 +24,10 @@ export const TokenCreate = z.object({
   expires_at: Instant.optional(),
 });
 export type TokenCreate = z.infer<typeof TokenCreate>;
+export type TokenCreateBody = z.input<typeof TokenCreate>;
 
 /** Returned once, at creation: the secret is never shown again. */
 export const TokenCreated = z.object({ token: ApiToken, secret: z.string() });
+export type TokenCreated = z.infer<typeof TokenCreated>;
 export const TokenList = z.object({ items: z.array(ApiToken) });
+export type TokenList = z.infer<typeof TokenList>;

@@ -48,6 +48,8 @@ export const UserCreate = z
     path: ['password'],
   });
 export type UserCreate = z.infer<typeof UserCreate>;
+/** What a client sends (before defaults): `invite` may be left out. */
+export type UserCreateBody = z.input<typeof UserCreate>;
 
 export const UserCreated = z.object({
   user: User,
@@ -55,6 +57,7 @@ export const UserCreated = z.object({
   invite_url: z.string().optional(),
   invite_expires_at: Instant.optional(),
 });
+export type UserCreated = z.infer<typeof UserCreated>;
 
 export const UserUpdate = z
   .object({
@@ -73,6 +76,7 @@ export const UserListQuery = PageQuery.extend({
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
+export type UserList = z.infer<typeof UserList>;
 
 export const MeUpdate = z
   .object({ name: PersonName.optional(), locale: Locale.optional() })

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale } from '../../../../src/contract/common.schema';
-import type { User, UserStatus } from '../../../../src/contract/user.schema';
+import type {
+  User,
+  UserCreateBody,
+  UserCreated,
+  UserList,
+  UserStatus,
+} from '../../../../src/contract/user.schema';
 import type { Role } from '../../../../src/core/roles';
 import { api } from '../../api/api-client';
 
@@ -18,7 +23,7 @@ export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: [...USERS_KEY, filters],
     queryFn: ({ signal }) =>
-      api.get<{ items: User[]; total: number }>(
+      api.get<UserList>(
         '/users',
         {
           q: filters.q.trim(),
@@ -34,23 +39,12 @@ export function useUsers(filters: UserFilters) {
   });
 }
 
-export type UserCreateInput = {
-  name: string;
-  email: string;
-  role: Role;
-  locale?: Locale;
-} & ({ password: string } | { invite: true });
-
-export interface UserCreated {
-  user: User;
-  invite_url?: string;
-  invite_expires_at?: string;
-}
+export type { UserCreated };
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserCreateInput) => api.post<UserCreated>('/users', body),
+    mutationFn: (body: UserCreateBody) => api.post<UserCreated>('/users', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
