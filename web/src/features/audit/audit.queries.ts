@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../src/contract/audit.schema';
+import type { AuditPage } from '../../../../src/contract/audit.schema';
 import { api } from '../../api/api-client';
 
 export interface AuditFilters {
@@ -26,7 +26,7 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: AuditEntry[]; next_cursor: string | null }>(
+      api.get<AuditPage>(
         '/audit',
         {
           entity: filters.entity,
