@@ -1,0 +1,47 @@
+import type { Directory } from './directory';
+import { evaluateRecord } from './evaluate-record';
+import type { Interaction } from './interaction';
+import { Rollup, type RollupRow } from './rollup';
+import { applies, type CompiledStandard } from './standard';
+import type { Verdict } from './verdict';
+
+export interface EngineOptions {
+  standards: readonly CompiledStandard[];
+  directory: Directory;
+  /** "Now" for pending and breached-before-reply decisions. */
+  asOfMs: number;
+  by: 'unit' | 'employee';
+}
+
+/**
+ * Judges records one at a time against every standard that applies, and rolls the verdicts up.
+ * Memory grows with the number of roll-up rows, never with the number of records, so a caller
+ * can stream any number of them through.
+ *
+ * Example: `const engine = createComplianceEngine({standards, directory, asOfMs, by: 'unit'});
+ * for (const r of records) engine.judge(r); engine.rows()`.
+ */
+export function createComplianceEngine(options: EngineOptions) {
+  const rollup = new Rollup(options.by);
+  const ctx = {
+    asOfMs: options.asOfMs,
+    unitNames: options.directory.unitNames,
+    employeeNames: options.directory.employeeNames,
+  };
+  return {
+    /** Judges one record; `onVerdict` sees each applicable standard's verdict (for --verdicts). */
+    judge(record: Interaction, onVerdict?: (standard: CompiledStandard, verdict: Verdict) => void): void {
+      const ancestors = options.directory.ancestors(record.unit);
+      for (const standard of options.standards) {
+        if (!applies(standard, record.channel, record.unit, ancestors)) continue;
+        const result = evaluateRecord(record, standard, ctx);
+        const period = standard.calendar.period(standard.period, record.startedAt);
+        rollup.add(standard.code, record.unit, record.employee, period, standard.target, result.verdict);
+        onVerdict?.(standard, result);
+      }
+    },
+    rows(): RollupRow[] {
+      return rollup.rows();
+    },
+  };
+}

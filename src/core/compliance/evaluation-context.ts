@@ -1,0 +1,12 @@
+import type { CalendarView } from './calendar-view';
+
+/** What a measure may consult besides the record: the calendar, the directory, the as-of instant. */
+export interface EvaluationContext {
+  calendar: CalendarView;
+  /** Decisions that depend on "now" (pending, breached before a reply) use this instant. */
+  asOfMs: number;
+  /** A unit's names in every language given, e.g. `['отдел кадров', 'HR department']`. */
+  unitNames(code: string): readonly string[];
+  /** An employee's names in every language given; empty when the code is unknown. */
+  employeeNames(code: string): readonly string[];
+}

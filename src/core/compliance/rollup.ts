@@ -1,0 +1,95 @@
+import type { VerdictKind } from './verdict';
+
+/** One row of compliance: a standard in a unit (and for an employee) over one period. */
+export interface RollupRow {
+  standard: string;
+  unit: string;
+  /** Present when rolling up by employee; null for records without one. */
+  employee?: string | null;
+  period: string;
+  pass: number;
+  fail: number;
+  na: number;
+  pending: number;
+  /** pass / (pass + fail); null when nothing was judged. */
+  compliance: number | null;
+  target: number;
+  /** compliance ≥ target; null when compliance is null. */
+  met: boolean | null;
+}
+
+interface Counts {
+  standard: string;
+  unit: string;
+  employee: string | null;
+  period: string;
+  target: number;
+  pass: number;
+  fail: number;
+  na: number;
+  pending: number;
+}
+
+/**
+ * Counts verdicts per (standard, unit [, employee], period) as they stream by, in memory
+ * proportional to the number of rows, not records. `rows()` sorts by standard, unit, employee, period.
+ * Example: add('TEL-01', 'HR', null, '2026-03', 0.9, 'pass') ×9 and 'fail' ×1 → compliance 0.9, met true.
+ */
+export class Rollup {
+  readonly #byKey = new Map<string, Counts>();
+  constructor(readonly by: 'unit' | 'employee') {}
+
+  add(
+    standard: string,
+    unit: string,
+    employee: string | undefined,
+    period: string,
+    target: number,
+    kind: VerdictKind,
+  ) {
+    const emp = this.by === 'employee' ? (employee ?? null) : null;
+    const key = `${standard}\u0000${unit}\u0000${emp ?? '\u0001'}\u0000${period}`;
+    let counts = this.#byKey.get(key);
+    if (!counts) {
+      counts = { standard, unit, employee: emp, period, target, pass: 0, fail: 0, na: 0, pending: 0 };
+      this.#byKey.set(key, counts);
+    }
+    counts[kind] += 1;
+  }
+
+  rows(): RollupRow[] {
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...this.#byKey.values()]
+      .sort(
+        (a, b) =>
+          cmp(a.standard, b.standard) ||
+          cmp(a.unit, b.unit) ||
+          // Records without an employee come last within a unit.
+          (a.employee === b.employee
+            ? 0
+            : a.employee === null
+              ? 1
+              : b.employee === null
+                ? -1
+                : cmp(a.employee, b.employee)) ||
+          cmp(a.period, b.period),
+      )
+      .map((c) => {
+        const judged = c.pass + c.fail;
+        const compliance = judged === 0 ? null : c.pass / judged;
+        return {
+          standard: c.standard,
+          unit: c.unit,
+          ...(this.by === 'employee' ? { employee: c.employee } : {}),
+          period: c.period,
+          pass: c.pass,
+          fail: c.fail,
+          na: c.na,
+          pending: c.pending,
+          compliance,
+          target: c.target,
+          met: compliance === null ? null : compliance >= c.target,
+        };
+      });
+  }
+}

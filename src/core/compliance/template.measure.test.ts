@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Interaction } from './interaction';
+import { evaluateTemplate } from './template.measure';
+
+const m = { type: 'template' as const, allowed: ['T-STD-1', 'T-STD-2'] };
+const letter = (extra: Partial<Interaction>): Interaction => ({
+  id: 'l',
+  channel: 'letter',
+  unit: 'HR',
+  startedAt: 0,
+  ...extra,
+});
+
+describe('template measure', () => {
+  it.each([
+    [{ answeredAt: 1, template: 'T-STD-1' }, 'pass'],
+    [{ answeredAt: 1, template: 't-std-1' }, 'fail'],
+    [{ answeredAt: 1, template: 'T-OTHER' }, 'fail'],
+    [{ answeredAt: 1 }, 'fail'],
+    [{ template: 'T-STD-1' }, 'na'],
+  ])('%j → %s', (extra, expected) => {
+    expect(evaluateTemplate(letter(extra), m).verdict).toBe(expected);
+  });
+});
