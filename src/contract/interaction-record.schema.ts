@@ -1,0 +1,223 @@
+import { z } from 'zod';
+
+/**
+ * One interaction record (docs/formats/interaction-records.md): a call, e-mail, letter, visit or
+ * chat. Files hold up to millions of them, so validation is a hand-written function
+ * (`validateInteractionRecord`), not zod per record; the zod schema below documents the same shape
+ * for OpenAPI and the web.
+ */
+
+export const CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
+
+/** A validated record; instants are epoch milliseconds. */
+export interface InteractionRecord {
+  id: string;
+  channel: Channel;
+  unit: string;
+  employee?: string;
+  started_at: number;
+  answered_at?: number;
+  ended_at?: number;
+  rings?: number;
+  wait_seconds?: number;
+  greeting?: string;
+  template?: string;
+  /** Further numeric columns a `threshold` may name, e.g. `{ csat: 4 }`. */
+  numbers: Record<string, number>;
+}
+
+export interface RecordProblem {
+  field: string;
+  message: string;
+}
+
+export type RecordValidation =
+  { ok: true; record: InteractionRecord } | { ok: false; problems: RecordProblem[] };
+
+export interface ValidateRecordOptions {
+  /**
+   * Further columns that must hold numbers (those a threshold names): a non-number there is a
+   * problem. Other unknown columns are kept in `numbers` when numeric and ignored otherwise.
+   */
+  numericFields?: ReadonlySet<string>;
+}
+
+const KNOWN = new Set([
+  'id',
+  'channel',
+  'unit',
+  'employee',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'rings',
+  'wait_seconds',
+  'greeting',
+  'template',
+]);
+
+/** `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` / `±HHMM`. */
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An ISO 8601 instant with an offset → epoch ms, or an error message. A time without an offset is
+ * refused: its instant depends on a zone the file does not name.
+ * Example: "2026-03-02T09:15:03+03:00" → 1772432103000.
+ */
+export function parseInstant(text: string): number | string {
+  const m = INSTANT.exec(text);
+  if (!m) return `"${text}" is not an ISO 8601 date-time like 2026-03-02T09:15:03+03:00`;
+  const zone = m[8];
+  if (zone === undefined) return `"${text}" has no offset: add Z or ±HH:MM`;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const s = m[6] === undefined ? 0 : +m[6];
+  const frac = m[7] === undefined ? 0 : Math.floor(+(m[7] + '000').slice(0, 3));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59)
+    return `"${text}" is not a valid date-time`;
+  let offset = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const digits = zone.replace(':', '');
+    const oh = +digits.slice(1, 3);
+    const om = +digits.slice(3, 5);
+    if (oh > 23 || om > 59) return `"${text}" has an invalid offset`;
+    offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s, frac) - offset;
+}
+
+const daysIn = (y: number, m: number) =>
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
+
+/** A value as given: CSV gives strings, NDJSON any JSON. Empty strings and null are absent. */
+type Raw = Readonly<Record<string, unknown>>;
+
+const isAbsent = (v: unknown) => v === undefined || v === null || v === '';
+
+function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Validates one record as read from CSV (strings) or NDJSON (JSON values). Returns the record with
+ * instants as epoch ms, or every problem with its field. Example:
+ * `{id: "c1", channel: "phone", unit: "HR", started_at: "2026-03-02T09:15:03+03:00"}` → ok.
+ */
+export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptions = {}): RecordValidation {
+  const problems: RecordProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+
+  const text = (field: string, required: boolean): string | undefined => {
+    const v = raw[field];
+    if (isAbsent(v)) {
+      if (required) problem(field, 'is required');
+      return undefined;
+    }
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    problem(field, `must be text, not ${JSON.stringify(v)}`);
+    return undefined;
+  };
+  const instant = (field: string, required: boolean): number | undefined => {
+    const v = text(field, required);
+    if (v === undefined) return undefined;
+    const t = parseInstant(v.trim());
+    if (typeof t === 'string') {
+      problem(field, t);
+      return undefined;
+    }
+    return t;
+  };
+  const count = (field: string, integer: boolean): number | undefined => {
+    const v = raw[field];
+    if (isAbsent(v)) return undefined;
+    const n = toNumber(v);
+    if (n === undefined) problem(field, `${JSON.stringify(v)} is not a number`);
+    else if (n < 0) problem(field, `must not be negative (${n})`);
+    else if (integer && !Number.isInteger(n)) problem(field, `must be a whole number (${n})`);
+    else return n;
+    return undefined;
+  };
+
+  const id = text('id', true);
+  const channel = text('channel', true);
+  if (channel !== undefined && !CHANNEL_SET.has(channel))
+    problem('channel', `unknown channel "${channel}" (expected ${CHANNELS.join(', ')})`);
+  const unit = text('unit', true);
+  const employee = text('employee', false);
+  const startedAt = instant('started_at', true);
+  const answeredAt = instant('answered_at', false);
+  const endedAt = instant('ended_at', false);
+  if (startedAt !== undefined && answeredAt !== undefined && answeredAt < startedAt)
+    problem('answered_at', 'is before started_at');
+  if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt)
+    problem('ended_at', 'is before started_at');
+  const rings = count('rings', true);
+  const waitSeconds = count('wait_seconds', false);
+  const greeting = text('greeting', false);
+  const template = text('template', false);
+
+  const numbers: Record<string, number> = {};
+  const numericFields = options.numericFields;
+  for (const key in raw) {
+    if (KNOWN.has(key)) continue;
+    const v = raw[key];
+    if (isAbsent(v)) continue;
+    const n = toNumber(v);
+    if (n !== undefined) numbers[key] = n;
+    else if (numericFields?.has(key)) problem(key, `${JSON.stringify(v)} is not a number`);
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const record: InteractionRecord = {
+    id: id!,
+    channel: channel as Channel,
+    unit: unit!,
+    started_at: startedAt!,
+    numbers,
+  };
+  if (employee !== undefined) record.employee = employee;
+  if (answeredAt !== undefined) record.answered_at = answeredAt;
+  if (endedAt !== undefined) record.ended_at = endedAt;
+  if (rings !== undefined) record.rings = rings;
+  if (waitSeconds !== undefined) record.wait_seconds = waitSeconds;
+  if (greeting !== undefined) record.greeting = greeting;
+  if (template !== undefined) record.template = template;
+  return { ok: true, record };
+}
+
+/** The record as it appears in a file, for documentation and OpenAPI (validation uses the function above). */
+export const InteractionRecordInput = z
+  .looseObject({
+    id: z.string().min(1),
+    channel: z.enum(CHANNELS),
+    unit: z.string().min(1),
+    employee: z.string().optional(),
+    started_at: z.string().describe('ISO 8601 with an offset or Z'),
+    answered_at: z.string().optional(),
+    ended_at: z.string().optional(),
+    rings: z.number().int().nonnegative().optional(),
+    wait_seconds: z.number().nonnegative().optional(),
+    greeting: z.string().optional(),
+    template: z.string().optional(),
+  })
+  .describe('One interaction record; further numeric fields may follow');

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../core';
+import { CHANNELS } from './interaction-record.schema';
+
+/**
+ * The standards file, `version: etalon/v1` (docs/formats/standards-file.md): calendars, the unit
+ * and employee directory, and the standards with their measures. This schema checks the shape and
+ * every cross-reference; compiling calendars into business time is the engine's job.
+ */
+
+export const STANDARDS_FILE_VERSION = 'etalon/v1';
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const MEASURE_TYPES = ['threshold', 'response_time', 'template', 'script'] as const;
+export const SCRIPT_PARTS = ['time_greeting', 'unit', 'employee'] as const;
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** "09:00-13:00" → minutes of the day [540, 780]; "24:00" may end a day. Null when malformed. */
+export function parseInterval(text: string): { start: number; end: number } | null {
+  const m = INTERVAL.exec(text);
+  if (!m) return null;
+  const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+  if (h1 > 23 || m1 > 59 || m2 > 59 || h2 > 24 || (h2 === 24 && m2 !== 0)) return null;
+  return { start: h1 * 60 + m1, end: h2 * 60 + m2 };
+}
+
+/** "1h30m" → 5_400_000 ms; "4h", "90m", "45s" alike. Null when malformed or zero. */
+export function parseDuration(text: string): number | null {
+  const m = DURATION.exec(text);
+  if (!m || text === '') return null;
+  const ms = (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
+  return ms > 0 ? ms : null;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows (throws no error). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const isDate = (text: string) => {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+};
+
+const Code = z.string().min(1, 'must not be empty');
+const TimeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'is not a known IANA time zone (like Europe/Moscow)' });
+const LocalDate = z.string().refine(isDate, { message: 'must be a date YYYY-MM-DD' });
+
+const Interval = z.string().superRefine((text, ctx) => {
+  const parsed = parseInterval(text);
+  if (!parsed) ctx.addIssue({ code: 'custom', message: `"${text}" is not an interval "HH:MM-HH:MM"` });
+  else if (parsed.end <= parsed.start)
+    ctx.addIssue({ code: 'custom', message: `interval "${text}" ends before it starts` });
+});
+const Intervals = z.array(Interval);
+
+/** A name in one language or several: `"HR"` or `{ru: "отдел кадров", en: "HR department"}`. */
+export const LocalizedText = z.union([
+  z.string().min(1),
+  z
+    .strictObject({ ru: z.string().min(1).optional(), en: z.string().min(1).optional() })
+    .refine((v) => v.ru !== undefined || v.en !== undefined, { message: 'needs ru or en' }),
+]);
+
+export const CalendarSchema = z.strictObject({
+  id: Code,
+  timezone: TimeZone,
+  week: z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, Intervals.optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<typeof Intervals>
+    >,
+  ),
+  holidays: z.array(LocalDate).default([]),
+  shifts: z.record(LocalDate, Intervals).default({}),
+  ring_seconds: z.number().positive().default(5),
+});
+
+export const UnitSchema = z.strictObject({ code: Code, name: LocalizedText, parent: Code.optional() });
+export const EmployeeSchema = z.strictObject({ code: Code, name: LocalizedText, unit: Code });
+
+const Threshold = z
+  .strictObject({
+    type: z.literal('threshold'),
+    field: z.string().min(1),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.min === undefined && m.max === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a threshold needs min, max or both' });
+    else if (m.min !== undefined && m.max !== undefined && m.min > m.max)
+      ctx.addIssue({ code: 'custom', message: `min ${m.min} is above max ${m.max}` });
+  });
+
+const ResponseTime = z
+  .strictObject({
+    type: z.literal('response_time'),
+    within: z.string(),
+    clock: z.enum(['business', 'calendar']).default('business'),
+  })
+  .transform((m, ctx) => {
+    const withinMs = parseDuration(m.within);
+    if (withinMs === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['within'],
+        message: `"${m.within}" is not a duration like 4h, 90m, 1h30m, 45s`,
+      });
+      return z.NEVER;
+    }
+    return { ...m, within_ms: withinMs };
+  });
+
+const Template = z.strictObject({ type: z.literal('template'), allowed: z.array(z.string().min(1)).min(1) });
+
+const Greeting = z.strictObject({
+  from: z.string().regex(HH_MM, 'must be a local time "HH:MM"'),
+  say: z.array(z.string().min(1)).min(1),
+});
+
+const Script = z
+  .strictObject({
+    type: z.literal('script'),
+    field: z.string().min(1).default('greeting'),
+    require: z.array(z.enum(SCRIPT_PARTS)).min(1),
+    greetings: z.array(Greeting).default([]),
+  })
+  .superRefine((m, ctx) => {
+    if (m.require.includes('time_greeting') && m.greetings.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['greetings'],
+        message: 'time_greeting is required, so greetings must be listed',
+      });
+    for (let i = 1; i < m.greetings.length; i++)
+      if (m.greetings[i]!.from <= m.greetings[i - 1]!.from)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['greetings', i, 'from'],
+          message: 'greetings must be in increasing order of from',
+        });
+  });
+
+export const MeasureSchema = z.discriminatedUnion('type', [Threshold, ResponseTime, Template, Script], {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `unknown measure type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)} (expected ${MEASURE_TYPES.join(', ')})`
+      : undefined,
+});
+
+export const StandardSchema = z.strictObject({
+  code: Code,
+  title: LocalizedText,
+  kind: z.enum(['tangible', 'intangible']),
+  category: z.enum(['responsiveness', 'greeting', 'written', 'complaints', 'environment', 'behaviour']),
+  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+  units: z.array(Code).min(1).optional(),
+  calendar: Code.optional(),
+  measure: MeasureSchema,
+  target: z.number().min(0, 'target must be between 0 and 1').max(1, 'target must be between 0 and 1'),
+  period: z.enum(['day', 'week', 'month', 'quarter']),
+});
+
+function crossCheck(file: z.output<typeof Shape>, ctx: z.RefinementCtx) {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  const firstIndex = <T>(items: T[], key: (t: T) => string, what: string, section: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      const before = seen.get(k);
+      if (before === undefined) seen.set(k, i);
+      else issue([section, i], `duplicate ${what} "${k}" (also ${section}[${before}])`);
+    });
+    return seen;
+  };
+  const calendars = firstIndex(file.calendars, (c) => c.id, 'calendar id', 'calendars');
+  const units = firstIndex(file.units, (u) => u.code, 'unit code', 'units');
+  firstIndex(file.employees, (e) => e.code, 'employee code', 'employees');
+  firstIndex(file.standards, (s) => s.code, 'standard code', 'standards');
+
+  if (file.timezone === undefined && file.calendars.length === 0)
+    issue(['timezone'], 'a file without calendars needs a timezone');
+
+  file.units.forEach((u, i) => {
+    if (u.parent !== undefined && !units.has(u.parent))
+      issue(['units', i, 'parent'], `unit ${u.code}: unknown parent unit "${u.parent}"`);
+  });
+  // A parent cycle: walk up from each unit; more steps than units means a loop.
+  const parentOf = new Map(file.units.map((u) => [u.code, u.parent]));
+  const reported = new Set<string>();
+  file.units.forEach((u, i) => {
+    const path = [u.code];
+    let at = u.parent;
+    while (at !== undefined && parentOf.has(at) && path.length <= file.units.length) {
+      if (at === u.code) {
+        if (!reported.has(u.code))
+          issue(['units', i, 'parent'], `unit ${u.code}: parent cycle ${[...path, at].join(' → ')}`);
+        path.forEach((c) => reported.add(c));
+        break;
+      }
+      path.push(at);
+      at = parentOf.get(at);
+    }
+  });
+  file.employees.forEach((e, i) => {
+    if (!units.has(e.unit)) issue(['employees', i, 'unit'], `employee ${e.code}: unknown unit "${e.unit}"`);
+  });
+  file.standards.forEach((s, i) => {
+    s.units?.forEach((u, j) => {
+      if (!units.has(u)) issue(['standards', i, 'units', j], `unknown unit "${u}"`);
+    });
+    if (s.calendar !== undefined && !calendars.has(s.calendar))
+      issue(['standards', i, 'calendar'], `unknown calendar "${s.calendar}"`);
+    if (s.measure.type === 'response_time' && s.measure.clock === 'business' && file.calendars.length === 0)
+      issue(
+        ['standards', i, 'measure', 'clock'],
+        'business time needs a calendar, and the file defines none (or use clock: calendar)',
+      );
+  });
+}
+
+const Shape = z.strictObject({
+  version: z.literal(STANDARDS_FILE_VERSION, { error: `must be ${STANDARDS_FILE_VERSION}` }),
+  timezone: TimeZone.optional(),
+  calendars: z.array(CalendarSchema).default([]),
+  units: z.array(UnitSchema).default([]),
+  employees: z.array(EmployeeSchema).default([]),
+  standards: z.array(StandardSchema).min(1, 'the file defines no standards'),
+});
+
+export const StandardsFileSchema = Shape.superRefine(crossCheck);
+
+export type StandardsFile = z.output<typeof StandardsFileSchema>;
+export type CalendarDefinition = StandardsFile['calendars'][number];
+export type UnitDefinition = StandardsFile['units'][number];
+export type EmployeeDefinition = StandardsFile['employees'][number];
+export type StandardDefinition = StandardsFile['standards'][number];
+export type Measure = StandardDefinition['measure'];
+export type LocalizedName = z.output<typeof LocalizedText>;
+
+/** A problem in a standards file, with its path in the document (for a line number) and a message naming the standard. */
+export interface StandardsFileIssue extends FieldIssue {
+  /** The path as keys, for locating the node in the YAML document. */
+  keys: (string | number)[];
+}
+
+export type StandardsFileResult =
+  { ok: true; value: StandardsFile } | { ok: false; issues: StandardsFileIssue[] };
+
+/**
+ * Validates a parsed standards document. Every problem inside a standard starts with its code:
+ * `standard TEL-01: unknown calendar "night"`.
+ */
+export function parseStandardsFile(input: unknown): StandardsFileResult {
+  const result = StandardsFileSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const rawStandards = (input as { standards?: unknown } | null)?.standards;
+  const issues = result.error.issues.map((zi): StandardsFileIssue => {
+    const keys = zi.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+    let message = zi.message;
+    if (keys[0] === 'standards' && typeof keys[1] === 'number' && Array.isArray(rawStandards)) {
+      const code = (rawStandards[keys[1]] as { code?: unknown } | undefined)?.code;
+      message = `standard ${typeof code === 'string' ? code : `#${keys[1] + 1}`}: ${message}`;
+    }
+    return { path: keys.join('.'), keys, message, code: zi.code };
+  });
+  return { ok: false, issues };
+}
