@@ -35,7 +35,7 @@ export function createComplianceEngine(options: EngineOptions) {
       for (const standard of options.standards) {
         if (!applies(standard, record.channel, record.unit, ancestors)) continue;
         const result = evaluateRecord(record, standard, ctx);
-        const period = standard.calendar.period(standard.period, record.startedAt);
+        const period = standard.calendar.period(standard.period, record.started_at);
         rollup.add(standard.code, record.unit, record.employee, period, standard.target, result.verdict);
         onVerdict?.(standard, result);
       }

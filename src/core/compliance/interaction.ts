@@ -3,8 +3,9 @@ export const CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] a
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * One interaction record as the engine sees it: instants as epoch milliseconds (UTC), absent
- * values absent. Files and the API parse into this shape (src/contract), the engine never parses.
+ * One interaction record as the engine sees it: the file format's field names, instants as epoch
+ * milliseconds (UTC), absent values absent. Files and the API parse into this shape
+ * (src/contract/interaction-record.schema.ts), so records flow into the engine without copying.
  */
 export interface Interaction {
   id: string;
@@ -12,12 +13,12 @@ export interface Interaction {
   unit: string;
   employee?: string | undefined;
   /** Call start, request received, arrival. */
-  startedAt: number;
+  started_at: number;
   /** Answered, first reply sent, served; absent = not yet. */
-  answeredAt?: number | undefined;
-  endedAt?: number | undefined;
+  answered_at?: number | undefined;
+  ended_at?: number | undefined;
   rings?: number | undefined;
-  waitSeconds?: number | undefined;
+  wait_seconds?: number | undefined;
   /** The first words said, from a transcript. */
   greeting?: string | undefined;
   template?: string | undefined;

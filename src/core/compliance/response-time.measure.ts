@@ -19,14 +19,14 @@ const SPANS_SHOWN = 4;
  * Example reason: "4 h 01 min of business time: Fri 16:00–16:45, Mon 09:00–12:16 — more than 4 h".
  */
 export function evaluateResponseTime(record: Interaction, m: ResponseTime, ctx: EvaluationContext): Verdict {
-  const answered = record.answeredAt !== undefined;
-  const end = record.answeredAt ?? ctx.asOfMs;
+  const answered = record.answered_at !== undefined;
+  const end = record.answered_at ?? ctx.asOfMs;
   const business = m.clock === 'business';
   const elapsed = business
-    ? ctx.calendar.businessMs(record.startedAt, end)
-    : Math.max(0, end - record.startedAt);
+    ? ctx.calendar.businessMs(record.started_at, end)
+    : Math.max(0, end - record.started_at);
   const within = elapsed <= m.withinMs;
-  const what = `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(record.startedAt, end, ctx)}` : ''}`;
+  const what = `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(record.started_at, end, ctx)}` : ''}`;
   if (answered)
     return verdict(within ? 'pass' : 'fail', `${what} — ${within ? 'within' : 'more than'} ${m.within}`);
   if (!within) return verdict('fail', `no reply yet; ${what} — more than ${m.within}`);

@@ -27,7 +27,7 @@ const call = (time: string, greeting: string | undefined, extra: Partial<Interac
   channel: 'phone',
   unit: 'HR',
   employee: 'E1',
-  startedAt: Date.parse(`2026-03-02T${time}Z`),
+  started_at: Date.parse(`2026-03-02T${time}Z`),
   greeting,
   ...extra,
 });

@@ -51,7 +51,7 @@ function phrasesFor(
   if (part === 'unit') return ctx.unitNames(record.unit);
   if (part === 'employee') return record.employee === undefined ? [] : ctx.employeeNames(record.employee);
   if (m.greetings.length === 0) return [];
-  const second = ctx.calendar.localParts(record.startedAt).secondOfDay;
+  const second = ctx.calendar.localParts(record.started_at).secondOfDay;
   let chosen = m.greetings[m.greetings.length - 1]!;
   for (const g of m.greetings) if (g.fromSecond <= second) chosen = g;
   return chosen.say;

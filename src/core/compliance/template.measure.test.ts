@@ -7,16 +7,16 @@ const letter = (extra: Partial<Interaction>): Interaction => ({
   id: 'l',
   channel: 'letter',
   unit: 'HR',
-  startedAt: 0,
+  started_at: 0,
   ...extra,
 });
 
 describe('template measure', () => {
   it.each([
-    [{ answeredAt: 1, template: 'T-STD-1' }, 'pass'],
-    [{ answeredAt: 1, template: 't-std-1' }, 'fail'],
-    [{ answeredAt: 1, template: 'T-OTHER' }, 'fail'],
-    [{ answeredAt: 1 }, 'fail'],
+    [{ answered_at: 1, template: 'T-STD-1' }, 'pass'],
+    [{ answered_at: 1, template: 't-std-1' }, 'fail'],
+    [{ answered_at: 1, template: 'T-OTHER' }, 'fail'],
+    [{ answered_at: 1 }, 'fail'],
     [{ template: 'T-STD-1' }, 'na'],
   ])('%j → %s', (extra, expected) => {
     expect(evaluateTemplate(letter(extra), m).verdict).toBe(expected);

@@ -9,7 +9,7 @@ type Template = Extract<Measure, { type: 'template' }>;
  * template → fail. Example: allowed [T-STD-1], template T-STD-1 → pass, "used approved template T-STD-1".
  */
 export function evaluateTemplate(record: Interaction, m: Template): Verdict {
-  if (record.answeredAt === undefined) return verdict('na', 'no reply yet, so no template to judge');
+  if (record.answered_at === undefined) return verdict('na', 'no reply yet, so no template to judge');
   if (record.template === undefined) return verdict('fail', 'replied without a template');
   return m.allowed.includes(record.template)
     ? verdict('pass', `used approved template ${record.template}`)

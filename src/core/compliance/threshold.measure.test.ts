@@ -15,7 +15,7 @@ const call = (extra: Partial<Interaction>): Interaction => ({
   id: 'c',
   channel: 'phone',
   unit: 'HR',
-  startedAt: T0,
+  started_at: T0,
   ...extra,
 });
 const at = (seconds: number) => T0 + seconds * 1000;
@@ -24,43 +24,43 @@ const wait = { type: 'threshold' as const, field: 'wait_seconds', max: 20 };
 
 describe('threshold on rings (max 3, 5 s a ring)', () => {
   it.each([
-    ['answered at 15 s = 3 rings, exactly at the limit', { answeredAt: at(15) }, 'pass'],
-    ['answered at 15.001 s = 4 rings, just over', { answeredAt: T0 + 15_001 }, 'fail'],
-    ['answered at 0 s = 0 rings', { answeredAt: T0 }, 'pass'],
-    ['rings given win over the wait', { answeredAt: at(30), rings: 2 }, 'pass'],
-    ['wait_seconds given wins over answered − started', { answeredAt: at(60), waitSeconds: 10 }, 'pass'],
-    ['abandoned after 14 s: never over the limit → na', { endedAt: at(14) }, 'na'],
-    ['abandoned after 15 s: exactly 3 rings of waiting → na', { endedAt: at(15) }, 'na'],
-    ['abandoned after 16 s: waited past 3 rings → fail', { endedAt: at(16) }, 'fail'],
-    ['unanswered with rings 4 given → fail', { rings: 4, endedAt: at(1) }, 'fail'],
+    ['answered at 15 s = 3 rings, exactly at the limit', { answered_at: at(15) }, 'pass'],
+    ['answered at 15.001 s = 4 rings, just over', { answered_at: T0 + 15_001 }, 'fail'],
+    ['answered at 0 s = 0 rings', { answered_at: T0 }, 'pass'],
+    ['rings given win over the wait', { answered_at: at(30), rings: 2 }, 'pass'],
+    ['wait_seconds given wins over answered − started', { answered_at: at(60), wait_seconds: 10 }, 'pass'],
+    ['abandoned after 14 s: never over the limit → na', { ended_at: at(14) }, 'na'],
+    ['abandoned after 15 s: exactly 3 rings of waiting → na', { ended_at: at(15) }, 'na'],
+    ['abandoned after 16 s: waited past 3 rings → fail', { ended_at: at(16) }, 'fail'],
+    ['unanswered with rings 4 given → fail', { rings: 4, ended_at: at(1) }, 'fail'],
     ['unanswered, still ringing at as-of long after → fail', {}, 'fail'],
   ])('%s', (_title, extra, expected) => {
     expect(evaluateThreshold(call(extra), rings, ctx).verdict).toBe(expected);
   });
 
   it('explains the rings it counted and the limit', () => {
-    expect(evaluateThreshold(call({ answeredAt: T0 + 21_300 }), rings, ctx).reason).toBe(
+    expect(evaluateThreshold(call({ answered_at: T0 + 21_300 }), rings, ctx).reason).toBe(
       'answered after 5 rings (21.3 s at 5 s a ring) — more than 3',
     );
-    expect(evaluateThreshold(call({ answeredAt: at(9), rings: 2 }), rings, ctx).reason).toBe(
+    expect(evaluateThreshold(call({ answered_at: at(9), rings: 2 }), rings, ctx).reason).toBe(
       'answered after 2 rings — within 3',
     );
   });
 
   it('uses the calendar’s ring cycle', () => {
     const slow = { ...ctx, calendar: roundTheClockUtc(10) };
-    expect(evaluateThreshold(call({ answeredAt: at(25) }), rings, slow).verdict).toBe('pass');
-    expect(evaluateThreshold(call({ answeredAt: at(31) }), rings, slow).verdict).toBe('fail');
+    expect(evaluateThreshold(call({ answered_at: at(25) }), rings, slow).verdict).toBe('pass');
+    expect(evaluateThreshold(call({ answered_at: at(31) }), rings, slow).verdict).toBe('fail');
   });
 });
 
 describe('threshold on wait_seconds and other fields', () => {
   it.each([
-    [{ answeredAt: at(20) }, 'pass'],
-    [{ answeredAt: at(21) }, 'fail'],
-    [{ endedAt: at(20) }, 'na'],
-    [{ endedAt: at(21) }, 'fail'],
-    [{ waitSeconds: 25, endedAt: at(5) }, 'fail'],
+    [{ answered_at: at(20) }, 'pass'],
+    [{ answered_at: at(21) }, 'fail'],
+    [{ ended_at: at(20) }, 'na'],
+    [{ ended_at: at(21) }, 'fail'],
+    [{ wait_seconds: 25, ended_at: at(5) }, 'fail'],
   ])('%j → %s', (extra, expected) => {
     expect(evaluateThreshold(call(extra), wait, ctx).verdict).toBe(expected);
   });
@@ -77,6 +77,6 @@ describe('threshold on wait_seconds and other fields', () => {
 
   it('cannot judge an unanswered call against a minimum only', () => {
     const m = { type: 'threshold' as const, field: 'wait_seconds', min: 2 };
-    expect(evaluateThreshold(call({ endedAt: at(100) }), m, ctx).verdict).toBe('na');
+    expect(evaluateThreshold(call({ ended_at: at(100) }), m, ctx).verdict).toBe('na');
   });
 });

@@ -31,10 +31,10 @@ export function evaluateThreshold(record: Interaction, m: Threshold, ctx: Evalua
   const ring = ctx.calendar.ringSeconds;
   if (m.field === 'rings' || m.field === 'wait_seconds') {
     const isRings = m.field === 'rings';
-    if (record.answeredAt === undefined) {
+    if (record.answered_at === undefined) {
       if (m.max === undefined)
         return verdict('na', 'not answered, and only a maximum can be breached before an answer');
-      const waited = record.waitSeconds ?? ((record.endedAt ?? ctx.asOfMs) - record.startedAt) / 1000;
+      const waited = record.wait_seconds ?? ((record.ended_at ?? ctx.asOfMs) - record.started_at) / 1000;
       if (isRings && record.rings !== undefined && record.rings > m.max) {
         return verdict('fail', `not answered after ${plural(record.rings, 'ring')} — more than ${m.max}`);
       }
@@ -45,7 +45,7 @@ export function evaluateThreshold(record: Interaction, m: Threshold, ctx: Evalua
       }
       return verdict('na', `not answered; the caller left after ${seconds(waited)}, within the limit`);
     }
-    const wait = record.waitSeconds ?? (record.answeredAt - record.startedAt) / 1000;
+    const wait = record.wait_seconds ?? (record.answered_at - record.started_at) / 1000;
     if (isRings) {
       const rings = record.rings ?? Math.ceil(wait / ring);
       const { ok, why } = judge(rings, m, String);
