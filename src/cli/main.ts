@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../services/version';
+import { registerConvert } from './commands/convert.command';
+import { registerEvaluate } from './commands/evaluate.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerServe } from './commands/serve.command';
 import { registerToken } from './commands/token.command';
@@ -20,6 +22,8 @@ registerServe(program);
 registerMigrate(program);
 registerUser(program);
 registerToken(program);
+registerEvaluate(program);
+registerConvert(program);
 
 try {
   await program.parseAsync(process.argv);
