@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readInteractionRecords, recordsFormatOf, type RecordEntry } from './interaction-records.reader';
+import {
+  formatRecordProblems,
+  readInteractionRecords,
+  recordsFormatOf,
+  type RecordEntry,
+} from './interaction-records.reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'etalon-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -180,5 +185,23 @@ describe('recordsFormatOf', () => {
     expect(recordsFormatOf('a.jsonl')).toBe('ndjson');
     expect(recordsFormatOf('a.txt', 'csv')).toBe('csv');
     expect(() => recordsFormatOf('a.txt')).toThrow(/\.csv, \.ndjson or \.jsonl/);
+  });
+});
+
+describe('formatRecordProblems', () => {
+  it('names the file, the line, the id and the field', () => {
+    expect(
+      formatRecordProblems('calls.csv', {
+        line: 8,
+        id: 'a6',
+        problems: [
+          { field: 'id', message: 'duplicate id "a6" (first on line 7)' },
+          { field: '', message: 'is not a JSON object' },
+        ],
+      }),
+    ).toEqual([
+      'calls.csv:8 (id a6) id: duplicate id "a6" (first on line 7)',
+      'calls.csv:8 (id a6) is not a JSON object',
+    ]);
   });
 });

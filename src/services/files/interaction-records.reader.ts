@@ -160,3 +160,15 @@ async function* ndjsonRows(path: string): AsyncGenerator<RawRow> {
     if (row) yield row;
   }
 }
+
+/**
+ * The lines a command prints for a refused record, one per problem:
+ * `calls.csv:8 (id a6) id: duplicate id "a6" (first on line 7)`.
+ */
+export function formatRecordProblems(
+  file: string,
+  entry: { line: number; id?: string; problems: RecordProblem[] },
+): string[] {
+  const where = `${file}:${entry.line}${entry.id === undefined ? '' : ` (id ${entry.id})`}`;
+  return entry.problems.map((p) => `${where} ${p.field === '' ? '' : `${p.field}: `}${p.message}`);
+}
