@@ -61,7 +61,7 @@ standards:
     period: month
   - {code: MAIL-01, title: Reply within 4 business hours, kind: tangible, category: responsiveness, channels: [email], measure: {type: response_time, within: 4h}, target: 0.9, period: month}
   - {code: MAIL-02, title: Standard letters, kind: tangible, category: written, channels: [email, letter], measure: {type: template, allowed: [T-STD-1, T-STD-2, T-STD-3]}, target: 0.95, period: quarter}
-  - {code: LET-01, title: Answer letters within 3 days, kind: tangible, category: written, channels: [letter], measure: {type: response_time, within: 3d, clock: calendar}, target: 0.9, period: month}
+  - {code: LET-01, title: Answer letters within 3 days, kind: tangible, category: written, channels: [letter], measure: {type: response_time, within: 72h, clock: calendar}, target: 0.9, period: month}
   - {code: CHAT-01, title: Chat reply within 90 seconds, kind: tangible, category: responsiveness, channels: [chat], calendar: us-desk, measure: {type: response_time, within: 90s}, target: 0.9, period: day}
   - {code: VIS-01, title: Serve visitors within 10 minutes, kind: tangible, category: environment, channels: [visit], units: [HR, IT], measure: {type: threshold, field: wait_seconds, max: 600}, target: 0.8, period: week}
 `;

@@ -16,7 +16,13 @@ export function reportError(error: unknown): number {
   if (error instanceof ValidationError) {
     process.stderr.write(`etalon: ${error.message}:\n`);
     // Field names, not option names: the same issue may come from an option, stdin or a file.
-    for (const issue of error.issues) process.stderr.write(`  ${issue.path || 'input'}: ${issue.message}\n`);
+    for (const issue of error.issues) {
+      // Issues from files carry their place (file:line) in the message already.
+      const fromFile = issue.in !== undefined && !['body', 'query', 'params'].includes(issue.in);
+      process.stderr.write(
+        fromFile ? `  ${issue.message}\n` : `  ${issue.path || 'input'}: ${issue.message}\n`,
+      );
+    }
     return EXIT_BAD_INPUT;
   }
   if (isAppError(error)) {

@@ -8,7 +8,8 @@ export type Measure =
   | { type: 'template'; allowed: readonly string[] }
   | {
       type: 'script';
-      field: 'greeting' | 'template';
+      /** The text field holding what was said; `greeting` unless the file names another. */
+      field: string;
       require: readonly ScriptPart[];
       /** Sorted by `fromSecond`; the phrases said from that local time of day on. */
       greetings: ReadonlyArray<{ from: string; fromSecond: number; say: readonly string[] }>;

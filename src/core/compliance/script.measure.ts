@@ -24,7 +24,7 @@ const PART_NAMES: Record<ScriptPart, string> = {
  * Joan speaking" → pass.
  */
 export function evaluateScript(record: Interaction, m: Script, ctx: EvaluationContext): Verdict {
-  const raw = m.field === 'greeting' ? record.greeting : record.template;
+  const raw = m.field === 'greeting' ? record.greeting : m.field === 'template' ? record.template : undefined;
   const text = raw === undefined ? '' : normalizeText(raw);
   if (text === '') return verdict('na', `no ${m.field} recorded`);
   const missing: string[] = [];
@@ -40,6 +40,17 @@ export function evaluateScript(record: Interaction, m: Script, ctx: EvaluationCo
   return missing.length === 0
     ? verdict('pass', `said every required part: ${m.require.map((p) => PART_NAMES[p]).join(', ')}`)
     : verdict('fail', `missing ${missing.join('; ')}`);
+}
+
+/** Phrase lists are few and long-lived (a unit's names, a greeting's words): normalize each once. */
+const normalized = new WeakMap<readonly string[], readonly string[]>();
+function normalizedPhrases(list: readonly string[]): readonly string[] {
+  let known = normalized.get(list);
+  if (!known) {
+    known = list.map(normalizeText).filter((p) => p !== '');
+    normalized.set(list, known);
+  }
+  return known;
 }
 
 function phrasesFor(

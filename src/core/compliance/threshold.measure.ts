@@ -8,13 +8,15 @@ type Threshold = Extract<Measure, { type: 'threshold' }>;
 const seconds = (x: number) => `${Math.round(x * 10) / 10} s`;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
+const within = (value: number, m: Threshold) =>
+  !(m.max !== undefined && value > m.max) && !(m.min !== undefined && value < m.min);
+
 /** "within 3", "more than 3", "less than 2", "between 2 and 3" — the bound a value broke or met. */
-function judge(value: number, m: Threshold, unit: (n: number) => string): { ok: boolean; why: string } {
-  if (m.max !== undefined && value > m.max) return { ok: false, why: `more than ${unit(m.max)}` };
-  if (m.min !== undefined && value < m.min) return { ok: false, why: `less than ${unit(m.min)}` };
-  if (m.min !== undefined && m.max !== undefined)
-    return { ok: true, why: `between ${unit(m.min)} and ${unit(m.max)}` };
-  return { ok: true, why: m.max !== undefined ? `within ${unit(m.max)}` : `at least ${unit(m.min!)}` };
+function bound(value: number, m: Threshold, unit: (n: number) => string): string {
+  if (m.max !== undefined && value > m.max) return `more than ${unit(m.max)}`;
+  if (m.min !== undefined && value < m.min) return `less than ${unit(m.min)}`;
+  if (m.min !== undefined && m.max !== undefined) return `between ${unit(m.min)} and ${unit(m.max)}`;
+  return m.max !== undefined ? `within ${unit(m.max)}` : `at least ${unit(m.min!)}`;
 }
 
 /**
@@ -35,28 +37,39 @@ export function evaluateThreshold(record: Interaction, m: Threshold, ctx: Evalua
       if (m.max === undefined)
         return verdict('na', 'not answered, and only a maximum can be breached before an answer');
       const waited = record.wait_seconds ?? ((record.ended_at ?? ctx.asOfMs) - record.started_at) / 1000;
-      if (isRings && record.rings !== undefined && record.rings > m.max) {
-        return verdict('fail', `not answered after ${plural(record.rings, 'ring')} — more than ${m.max}`);
+      const max = m.max;
+      if (isRings && record.rings !== undefined && record.rings > max) {
+        const given = record.rings;
+        return verdict('fail', () => `not answered after ${plural(given, 'ring')} — more than ${max}`);
       }
-      const limit = isRings ? m.max * ring : m.max;
+      const limit = isRings ? max * ring : max;
       if (waited > limit) {
-        const what = isRings ? `${m.max} rings (${seconds(limit)} at ${ring} s a ring)` : seconds(m.max);
-        return verdict('fail', `not answered; the caller waited ${seconds(waited)} — more than ${what}`);
+        const what = () => (isRings ? `${max} rings (${seconds(limit)} at ${ring} s a ring)` : seconds(max));
+        return verdict(
+          'fail',
+          () => `not answered; the caller waited ${seconds(waited)} — more than ${what()}`,
+        );
       }
-      return verdict('na', `not answered; the caller left after ${seconds(waited)}, within the limit`);
+      return verdict('na', () => `not answered; the caller left after ${seconds(waited)}, within the limit`);
     }
     const wait = record.wait_seconds ?? (record.answered_at - record.started_at) / 1000;
     if (isRings) {
       const rings = record.rings ?? Math.ceil(wait / ring);
-      const { ok, why } = judge(rings, m, String);
-      const detail = record.rings === undefined ? ` (${seconds(wait)} at ${ring} s a ring)` : '';
-      return verdict(ok ? 'pass' : 'fail', `answered after ${plural(rings, 'ring')}${detail} — ${why}`);
+      const given = record.rings !== undefined;
+      return verdict(within(rings, m) ? 'pass' : 'fail', () => {
+        const detail = given ? '' : ` (${seconds(wait)} at ${ring} s a ring)`;
+        return `answered after ${plural(rings, 'ring')}${detail} — ${bound(rings, m, String)}`;
+      });
     }
-    const { ok, why } = judge(wait, m, seconds);
-    return verdict(ok ? 'pass' : 'fail', `answered after ${seconds(wait)} — ${why}`);
+    return verdict(
+      within(wait, m) ? 'pass' : 'fail',
+      () => `answered after ${seconds(wait)} — ${bound(wait, m, seconds)}`,
+    );
   }
   const value = record.numbers?.[m.field];
-  if (value === undefined) return verdict('na', `no ${m.field} recorded`);
-  const { ok, why } = judge(value, m, String);
-  return verdict(ok ? 'pass' : 'fail', `${m.field} ${value} — ${why}`);
+  if (value === undefined) return verdict('na', () => `no ${m.field} recorded`);
+  return verdict(
+    within(value, m) ? 'pass' : 'fail',
+    () => `${m.field} ${value} — ${bound(value, m, String)}`,
+  );
 }

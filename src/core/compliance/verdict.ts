@@ -10,4 +10,17 @@ export interface Verdict {
   reason: string;
 }
 
-export const verdict = (kind: VerdictKind, reason: string): Verdict => ({ verdict: kind, reason });
+/**
+ * A verdict whose reason is worded only when someone reads it: a run without `--verdicts` judges
+ * millions of records and would otherwise spend most of its time writing sentences nobody sees.
+ * Example: `verdict('pass', () => 'answered after 2 rings — within 3').reason`.
+ */
+export const verdict = (kind: VerdictKind, reason: string | (() => string)): Verdict =>
+  typeof reason === 'string'
+    ? { verdict: kind, reason }
+    : {
+        verdict: kind,
+        get reason() {
+          return reason();
+        },
+      };

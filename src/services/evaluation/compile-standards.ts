@@ -1,0 +1,76 @@
+import { compileCalendar, type BusinessCalendar } from '../../core/calendar/business-calendar';
+import { createDirectory, type Directory } from '../../core/compliance/directory';
+import type { Measure } from '../../core/compliance/measure';
+import type { CompiledStandard } from '../../core/compliance/standard';
+import type { StandardDefinition, StandardsFile } from '../../contract/standards-file.schema';
+
+export interface CompiledStandards {
+  standards: CompiledStandard[];
+  directory: Directory;
+  /** Columns the standards' thresholds read: a non-number there is an input error. */
+  numericFields: ReadonlySet<string>;
+}
+
+const ALL_DAY = ['00:00-24:00'];
+
+/**
+ * Turns a validated standards file into what the engine runs: calendars compiled once and shared,
+ * a standard without `calendar` on the file's first one, and a file without calendars on one open
+ * round the clock in the file's `timezone` (so business time equals elapsed time there).
+ */
+export function compileStandards(file: StandardsFile): CompiledStandards {
+  const calendars = new Map<string, BusinessCalendar>(file.calendars.map((c) => [c.id, compileCalendar(c)]));
+  const fallback =
+    file.calendars.length > 0
+      ? calendars.get(file.calendars[0]!.id)!
+      : compileCalendar({
+          id: 'round-the-clock',
+          timezone: file.timezone!,
+          week: {
+            mon: ALL_DAY,
+            tue: ALL_DAY,
+            wed: ALL_DAY,
+            thu: ALL_DAY,
+            fri: ALL_DAY,
+            sat: ALL_DAY,
+            sun: ALL_DAY,
+          },
+        });
+  const numericFields = new Set<string>();
+  const standards = file.standards.map((s): CompiledStandard => {
+    if (s.measure.type === 'threshold' && s.measure.field !== 'rings' && s.measure.field !== 'wait_seconds') {
+      numericFields.add(s.measure.field);
+    }
+    return {
+      code: s.code,
+      kind: s.kind,
+      channels: s.channels ? new Set(s.channels) : undefined,
+      units: s.units ? new Set(s.units) : undefined,
+      calendar: s.calendar === undefined ? fallback : calendars.get(s.calendar)!,
+      measure: compileMeasure(s.measure),
+      target: s.target,
+      period: s.period,
+    };
+  });
+  return { standards, directory: createDirectory(file.units, file.employees), numericFields };
+}
+
+function compileMeasure(m: StandardDefinition['measure']): Measure {
+  switch (m.type) {
+    case 'threshold':
+      return { type: 'threshold', field: m.field, min: m.min, max: m.max };
+    case 'response_time':
+      return { type: 'response_time', within: m.within, withinMs: m.within_ms, clock: m.clock };
+    case 'template':
+      return { type: 'template', allowed: m.allowed };
+    case 'script':
+      return {
+        type: 'script',
+        field: m.field,
+        require: m.require,
+        greetings: m.greetings.map((g) => ({ from: g.from, fromSecond: secondsOf(g.from), say: g.say })),
+      };
+  }
+}
+
+const secondsOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;

@@ -1,0 +1,108 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename } from 'node:path';
+import { ValidationError, type FieldIssue } from '../../core';
+import { createComplianceEngine } from '../../core/compliance/compliance-engine';
+import type { RollupRow } from '../../core/compliance/rollup';
+import { readInteractionRecords, type RecordsFormat } from '../files/interaction-records.reader';
+import { readStandardsFile } from '../files/standards-file.reader';
+import { compileStandards } from './compile-standards';
+
+export interface EvaluateFilesOptions {
+  standardsPath: string;
+  interactionsPath: string;
+  format?: RecordsFormat | undefined;
+  asOfMs: number;
+  by: 'unit' | 'employee';
+  /** Evaluate the valid records and report the others, instead of stopping at the first. */
+  skipInvalid: boolean;
+  /** Where to write one NDJSON line per record × standard with its verdict and reason. */
+  verdictsPath?: string | undefined;
+}
+
+export interface RejectedRecord {
+  line: number;
+  id?: string | undefined;
+  problems: ReadonlyArray<{ field: string; message: string }>;
+}
+
+export interface EvaluationReport {
+  rows: RollupRow[];
+  records: number;
+  rejected: RejectedRecord[];
+}
+
+/**
+ * `etalon evaluate`: streams the records file through the engine, never holding it in memory.
+ * Bad input stops the run with a ValidationError naming file, line, record id and field — unless
+ * `skipInvalid`, which evaluates the rest and returns what it rejected. The verdicts file is
+ * written beside its target and renamed into place only when the run succeeds, so a failed run
+ * leaves no half-written output.
+ */
+export async function evaluateFiles(options: EvaluateFilesOptions): Promise<EvaluationReport> {
+  const compiled = compileStandards(await readStandardsFile(options.standardsPath));
+  const engine = createComplianceEngine({ ...compiled, asOfMs: options.asOfMs, by: options.by });
+  const name = basename(options.interactionsPath);
+  const rejected: RejectedRecord[] = [];
+  const partial = options.verdictsPath === undefined ? undefined : `${options.verdictsPath}.partial`;
+  const out = partial === undefined ? undefined : createWriteStream(partial);
+  let buffer = '';
+  let records = 0;
+  try {
+    for await (const entry of readInteractionRecords(options.interactionsPath, {
+      format: options.format,
+      numericFields: compiled.numericFields,
+    })) {
+      if ('problems' in entry) {
+        if (!options.skipInvalid)
+          throw new ValidationError(issuesOf(name, entry), `${name} has an invalid record`);
+        rejected.push(entry);
+        continue;
+      }
+      records += 1;
+      const record = entry.record;
+      if (out === undefined) {
+        engine.judge(record);
+        continue;
+      }
+      engine.judge(record, (standard, v) => {
+        buffer += `${JSON.stringify({
+          record: record.id,
+          standard: standard.code,
+          unit: record.unit,
+          employee: record.employee ?? null,
+          period: standard.calendar.period(standard.period, record.started_at),
+          verdict: v.verdict,
+          reason: v.reason,
+        })}\n`;
+      });
+      if (buffer.length > 1 << 16) {
+        if (!out.write(buffer)) await once(out, 'drain');
+        buffer = '';
+      }
+    }
+    if (out !== undefined) {
+      out.end(buffer);
+      await once(out, 'finish');
+      await rename(partial!, options.verdictsPath!);
+    }
+  } catch (error) {
+    if (out !== undefined) {
+      out.destroy();
+      await rm(partial!, { force: true });
+    }
+    throw error;
+  }
+  return { rows: engine.rows(), records, rejected };
+}
+
+/** A rejected record's problems as issues: `calls.csv:14 (id c-17): started_at: needs an offset`. */
+export function issuesOf(file: string, entry: RejectedRecord): FieldIssue[] {
+  const where = `${file}:${entry.line}${entry.id === undefined ? '' : ` (id ${entry.id})`}`;
+  return entry.problems.map((p) => ({
+    path: p.field,
+    in: where,
+    message: `${where}: ${p.field}: ${p.message}`,
+  }));
+}
