@@ -29,9 +29,7 @@ export function evaluateScript(record: Interaction, m: Script, ctx: EvaluationCo
   if (text === '') return verdict('na', `no ${m.field} recorded`);
   const missing: string[] = [];
   for (const part of m.require) {
-    const phrases = phrasesFor(part, record, m, ctx)
-      .map(normalizeText)
-      .filter((p) => p !== '');
+    const phrases = normalizedPhrases(phrasesFor(part, record, m, ctx));
     if (phrases.length === 0)
       return verdict('na', `cannot judge the ${PART_NAMES[part]}: it is not known for this record`);
     if (!phrases.some((p) => containsPhrase(text, p)))
