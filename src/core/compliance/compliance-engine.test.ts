@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundTheClockUtc } from '../../../test/round-the-clock-calendar';
+import { roundTheClock } from '../../../test/calendars';
 import { createComplianceEngine } from './compliance-engine';
 import { createDirectory } from './directory';
 import type { Interaction } from './interaction';
@@ -14,7 +14,7 @@ const directory = createDirectory(
   ],
   [{ code: 'E1', name: { ru: 'Джоан', en: 'Joan' } }],
 );
-const calendar = roundTheClockUtc(5);
+const calendar = roundTheClock(5);
 const tel: CompiledStandard = {
   code: 'TEL-01',
   kind: 'tangible',

@@ -1,8 +1,8 @@
-import type { CalendarView } from './calendar-view';
+import type { BusinessCalendar } from '../calendar/business-calendar';
 
 /** What a measure may consult besides the record: the calendar, the directory, the as-of instant. */
 export interface EvaluationContext {
-  calendar: CalendarView;
+  calendar: BusinessCalendar;
   /** Decisions that depend on "now" (pending, breached before a reply) use this instant. */
   asOfMs: number;
   /** A unit's names in every language given, e.g. `['отдел кадров', 'HR department']`. */

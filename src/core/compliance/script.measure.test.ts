@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundTheClockUtc } from '../../../test/round-the-clock-calendar';
+import { roundTheClock } from '../../../test/calendars';
 import type { EvaluationContext } from './evaluation-context';
 import type { Interaction } from './interaction';
 import type { Measure } from './measure';
@@ -7,7 +7,7 @@ import { evaluateScript } from './script.measure';
 import { containsPhrase, normalizeText } from './text-match';
 
 const ctx: EvaluationContext = {
-  calendar: roundTheClockUtc(),
+  calendar: roundTheClock(),
   asOfMs: Date.parse('2026-03-03T00:00:00Z'),
   unitNames: (code) => (code === 'HR' ? ['отдел кадров', 'HR department'] : []),
   employeeNames: (code) => (code === 'E1' ? ['Джоан', 'Joan'] : []),

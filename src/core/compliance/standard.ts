@@ -1,4 +1,5 @@
-import type { CalendarView, PeriodKind } from './calendar-view';
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { PeriodKind } from '../time/period';
 import type { Channel } from './interaction';
 import type { Measure } from './measure';
 
@@ -10,7 +11,7 @@ export interface CompiledStandard {
   channels?: ReadonlySet<Channel> | undefined;
   /** Units it binds, each with everything below it; undefined binds every unit. */
   units?: ReadonlySet<string> | undefined;
-  calendar: CalendarView;
+  calendar: BusinessCalendar;
   measure: Measure;
   /** Share of judged records that must pass, 0..1. */
   target: number;

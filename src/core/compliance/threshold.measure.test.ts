@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { roundTheClockUtc } from '../../../test/round-the-clock-calendar';
+import { roundTheClock } from '../../../test/calendars';
 import type { EvaluationContext } from './evaluation-context';
 import type { Interaction } from './interaction';
 import { evaluateThreshold } from './threshold.measure';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const ctx: EvaluationContext = {
-  calendar: roundTheClockUtc(5),
+  calendar: roundTheClock(5),
   asOfMs: T0 + 3600_000,
   unitNames: () => [],
   employeeNames: () => [],
@@ -48,7 +48,7 @@ describe('threshold on rings (max 3, 5 s a ring)', () => {
   });
 
   it('uses the calendar’s ring cycle', () => {
-    const slow = { ...ctx, calendar: roundTheClockUtc(10) };
+    const slow = { ...ctx, calendar: roundTheClock(10) };
     expect(evaluateThreshold(call({ answered_at: at(25) }), rings, slow).verdict).toBe('pass');
     expect(evaluateThreshold(call({ answered_at: at(31) }), rings, slow).verdict).toBe('fail');
   });
