@@ -28,6 +28,7 @@ export interface LocalParts {
 }
 
 const BUCKET_MS = 15 * 60_000;
+const BUCKETS_PER_DAY = 96;
 
 interface Transition {
   /** The first instant (ms, on a whole second) at the new offset. */
@@ -70,6 +71,8 @@ export class ZonedTime {
   /** Offset (ms) per 15-minute UTC bucket; NaN marks a bucket that holds a transition. */
   private readonly offsets = new Map<number, number>();
   private readonly transitions = new Map<number, Transition>();
+  /** First buckets of the UTC days already tried whole (see fillBucket). */
+  private readonly checkedDays = new Set<number>();
 
   constructor(name: string) {
     this.formatter = formatterFor(name);
@@ -153,6 +156,18 @@ export class ZonedTime {
   }
 
   private fillBucket(bucket: number): number {
+    // First try the whole UTC day around the bucket: when its first and last seconds share an
+    // offset, so do its 96 buckets (no zone changes offset and back within one day), and a cold
+    // year costs 365 pairs of Intl calls instead of 35,040.
+    const dayFirst = Math.floor(bucket / BUCKETS_PER_DAY) * BUCKETS_PER_DAY;
+    if (!this.checkedDays.has(dayFirst)) {
+      this.checkedDays.add(dayFirst);
+      const a = this.intlOffset(dayFirst * BUCKET_MS);
+      if (a === this.intlOffset((dayFirst + BUCKETS_PER_DAY) * BUCKET_MS - 1000)) {
+        for (let b = dayFirst; b < dayFirst + BUCKETS_PER_DAY; b++) this.offsets.set(b, a);
+        return a;
+      }
+    }
     const start = bucket * BUCKET_MS;
     const last = start + BUCKET_MS - 1000; // offsets change on whole seconds
     const a = this.intlOffset(start);
