@@ -123,8 +123,8 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
     ringSeconds: checked.ringSeconds,
     businessMs(fromMs, toMs) {
       if (!(toMs > fromMs)) return 0;
-      const first = zone.epochDayOf(fromMs);
-      const last = zone.epochDayOf(toMs);
+      const first = zone.localEpochDay(fromMs);
+      const last = zone.localEpochDay(toMs);
       if (first === last) return overlap(dayOf(first), fromMs, toMs);
       let sum = overlap(dayOf(first), fromMs, toMs) + overlap(dayOf(last), fromMs, toMs);
       for (let d = first + 1; d < last; d++) sum += dayOf(d).total;
@@ -133,8 +133,8 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
     workingSpans(fromMs, toMs) {
       const spans: WorkingSpan[] = [];
       if (!(toMs > fromMs)) return spans;
-      const last = zone.epochDayOf(toMs);
-      for (let d = zone.epochDayOf(fromMs); d <= last; d++) {
+      const last = zone.localEpochDay(toMs);
+      for (let d = zone.localEpochDay(fromMs); d <= last; d++) {
         const b = dayOf(d).bounds;
         for (let i = 0; i < b.length; i += 2) {
           const s = Math.max(b[i] as number, fromMs);

@@ -51,6 +51,6 @@ function dayOfYear(year: number, month: number, day: number): number {
  */
 export function periodKey(kind: PeriodKind, ms: number, zone: string | ZonedTime): string {
   const tz = typeof zone === 'string' ? zonedTime(zone) : zone;
-  const epochDay = tz.epochDayOf(ms);
+  const epochDay = tz.localEpochDay(ms);
   return periodOfLocalDate(kind, epochDay, weekdayOf(epochDay));
 }

@@ -89,6 +89,28 @@ describe('zoned time: local parts', () => {
     );
   });
 
+  it('agrees with Intl in every zone Intl knows, at random instants 1970–2040', () => {
+    const all = Intl.supportedValuesOf('timeZone');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...all),
+        fc.integer({ min: 0, max: at('2040-01-01T00:00:00Z') }),
+        (zone, ms) => {
+          const p = zonedTime(zone).localParts(ms);
+          const w = intlWall(zone, ms);
+          expect([zone, p.year, p.month, p.day, p.secondOfDay]).toEqual([
+            zone,
+            w.year,
+            w.month,
+            w.day,
+            hm(w.hour, w.minute, w.second),
+          ]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it.each([
     ['1916-07-02T21:29:43Z', 9_017_000, 9_079_000], // +02:30:17 → +02:31:19
     ['1918-05-31T19:28:41Z', 9_079_000, 16_279_000], // +02:31:19 → +04:31:19

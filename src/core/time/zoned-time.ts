@@ -120,10 +120,10 @@ export class ZonedTime {
    * The epoch day of the local date of an instant: the cheapest question, asked once or twice per
    * business-time calculation.
    *
-   * Example: `zonedTime('Europe/Moscow').epochDayOf(Date.parse('2026-03-04T22:00:00Z'))` → `20517`
+   * Example: `zonedTime('Europe/Moscow').localEpochDay(Date.parse('2026-03-04T22:00:00Z'))` → `20517`
    * (already 01:00 on 5 March in Moscow).
    */
-  epochDayOf(ms: number): number {
+  localEpochDay(ms: number): number {
     return Math.floor((ms + this.offsetMs(ms)) / MS_PER_DAY);
   }
 
