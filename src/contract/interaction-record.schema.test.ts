@@ -117,3 +117,26 @@ describe('interaction record validator', () => {
     expect(numeric.ok && numeric.record.id).toBe('42');
   });
 });
+
+describe('parseInstant', () => {
+  it.each([
+    '2026-03-02T09:15:03Z',
+    '2026-03-02T09:15:03.123Z',
+    '2026-03-02T09:15:03+03:00',
+    '2026-03-02T09:15:03.999-09:30',
+    '2024-02-29T23:59:59+14:00',
+    '1999-12-31T00:00:00-12:00',
+  ])('agrees with Date.parse on %s', (text) => {
+    expect(parseInstant(text)).toBe(Date.parse(text));
+  });
+
+  it.each([
+    '2026-13-02T09:15:03Z',
+    '2025-02-29T09:15:03Z',
+    '2026-03-02T24:00:00Z',
+    '2026-03-02T09:15:03+25:00',
+    '2026-03-02T09:15:03.12',
+  ])('refuses %s', (text) => {
+    expect(typeof parseInstant(text)).toBe('string');
+  });
+});

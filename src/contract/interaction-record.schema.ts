@@ -68,6 +68,8 @@ const INSTANT =
  * Example: "2026-03-02T09:15:03+03:00" → 1772432103000.
  */
 export function parseInstant(text: string): number | string {
+  const fast = parseInstantFast(text);
+  if (fast !== undefined) return fast;
   const m = INSTANT.exec(text);
   if (!m) return `"${text}" is not an ISO 8601 date-time like 2026-03-02T09:15:03+03:00`;
   const zone = m[8];
@@ -90,6 +92,66 @@ export function parseInstant(text: string): number | string {
     offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
   }
   return Date.UTC(y, mo - 1, d, h, mi, s, frac) - offset;
+}
+
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+const two = (text: string, i: number) => {
+  const a = digit(text, i);
+  const b = digit(text, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/**
+ * The common layouts without a regex (files hold millions): `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`.
+ * Undefined when the text has another layout or is invalid, so the general path words the error.
+ */
+function parseInstantFast(text: string): number | undefined {
+  const n = text.length;
+  if (n < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84)
+    return undefined;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const c = two(text, 0);
+  const yy = two(text, 2);
+  const mo = two(text, 5);
+  const d = two(text, 8);
+  const h = two(text, 11);
+  const mi = two(text, 14);
+  const s = two(text, 17);
+  if (
+    c < 0 ||
+    yy < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    s < 0 ||
+    s > 59
+  )
+    return undefined;
+  const y = c * 100 + yy;
+  if (d > daysIn(y, mo)) return undefined;
+  let i = 19;
+  let ms = 0;
+  if (text.charCodeAt(i) === 46) {
+    const a = digit(text, 20);
+    const b = two(text, 21);
+    if (n < 24 || a < 0 || a > 9 || b < 0) return undefined;
+    ms = a * 100 + b;
+    i = 23;
+  }
+  let offset = 0;
+  const z = text.charCodeAt(i);
+  if (z === 90 && n === i + 1) offset = 0;
+  else if ((z === 43 || z === 45) && n === i + 6 && text.charCodeAt(i + 3) === 58) {
+    const oh = two(text, i + 1);
+    const om = two(text, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offset = (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  } else return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset;
 }
 
 const daysIn = (y: number, m: number) =>
@@ -123,58 +185,28 @@ function toNumber(v: unknown): number | undefined {
  * `{id: "c1", channel: "phone", unit: "HR", started_at: "2026-03-02T09:15:03+03:00"}` → ok.
  */
 export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptions = {}): RecordValidation {
+  // Module-level helpers, not closures: this runs once per record of million-record files.
   const problems: RecordProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
-
-  const text = (field: string, required: boolean): string | undefined => {
-    const v = raw[field];
-    if (isAbsent(v)) {
-      if (required) problem(field, 'is required');
-      return undefined;
-    }
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    problem(field, `must be text, not ${JSON.stringify(v)}`);
-    return undefined;
-  };
-  const instant = (field: string, required: boolean): number | undefined => {
-    const v = text(field, required);
-    if (v === undefined) return undefined;
-    const t = parseInstant(v.trim());
-    if (typeof t === 'string') {
-      problem(field, t);
-      return undefined;
-    }
-    return t;
-  };
-  const count = (field: string, integer: boolean): number | undefined => {
-    const v = raw[field];
-    if (isAbsent(v)) return undefined;
-    const n = toNumber(v);
-    if (n === undefined) problem(field, `${JSON.stringify(v)} is not a number`);
-    else if (n < 0) problem(field, `must not be negative (${n})`);
-    else if (integer && !Number.isInteger(n)) problem(field, `must be a whole number (${n})`);
-    else return n;
-    return undefined;
-  };
-
-  const id = text('id', true);
-  const channel = text('channel', true);
+  const id = textOf(raw, 'id', true, problems);
+  const channel = textOf(raw, 'channel', true, problems);
   if (channel !== undefined && !CHANNEL_SET.has(channel))
-    problem('channel', `unknown channel "${channel}" (expected ${CHANNELS.join(', ')})`);
-  const unit = text('unit', true);
-  const employee = text('employee', false);
-  const startedAt = instant('started_at', true);
-  const answeredAt = instant('answered_at', false);
-  const endedAt = instant('ended_at', false);
+    problems.push({
+      field: 'channel',
+      message: `unknown channel "${channel}" (expected ${CHANNELS.join(', ')})`,
+    });
+  const unit = textOf(raw, 'unit', true, problems);
+  const employee = textOf(raw, 'employee', false, problems);
+  const startedAt = instantOf(raw, 'started_at', true, problems);
+  const answeredAt = instantOf(raw, 'answered_at', false, problems);
+  const endedAt = instantOf(raw, 'ended_at', false, problems);
   if (startedAt !== undefined && answeredAt !== undefined && answeredAt < startedAt)
-    problem('answered_at', 'is before started_at');
+    problems.push({ field: 'answered_at', message: 'is before started_at' });
   if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt)
-    problem('ended_at', 'is before started_at');
-  const rings = count('rings', true);
-  const waitSeconds = count('wait_seconds', false);
-  const greeting = text('greeting', false);
-  const template = text('template', false);
+    problems.push({ field: 'ended_at', message: 'is before started_at' });
+  const rings = countOf(raw, 'rings', true, problems);
+  const waitSeconds = countOf(raw, 'wait_seconds', false, problems);
+  const greeting = textOf(raw, 'greeting', false, problems);
+  const template = textOf(raw, 'template', false, problems);
 
   const numbers: Record<string, number> = {};
   const numericFields = options.numericFields;
@@ -184,7 +216,8 @@ export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptio
     if (isAbsent(v)) continue;
     const n = toNumber(v);
     if (n !== undefined) numbers[key] = n;
-    else if (numericFields?.has(key)) problem(key, `${JSON.stringify(v)} is not a number`);
+    else if (numericFields?.has(key))
+      problems.push({ field: key, message: `${JSON.stringify(v)} is not a number` });
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -203,6 +236,44 @@ export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptio
   if (greeting !== undefined) record.greeting = greeting;
   if (template !== undefined) record.template = template;
   return { ok: true, record };
+}
+
+function textOf(raw: Raw, field: string, required: boolean, problems: RecordProblem[]): string | undefined {
+  const v = raw[field];
+  if (isAbsent(v)) {
+    if (required) problems.push({ field, message: 'is required' });
+    return undefined;
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  problems.push({ field, message: `must be text, not ${JSON.stringify(v)}` });
+  return undefined;
+}
+
+function instantOf(
+  raw: Raw,
+  field: string,
+  required: boolean,
+  problems: RecordProblem[],
+): number | undefined {
+  const v = textOf(raw, field, required, problems);
+  if (v === undefined) return undefined;
+  const t = parseInstant(v.trim());
+  if (typeof t === 'number') return t;
+  problems.push({ field, message: t });
+  return undefined;
+}
+
+function countOf(raw: Raw, field: string, integer: boolean, problems: RecordProblem[]): number | undefined {
+  const v = raw[field];
+  if (isAbsent(v)) return undefined;
+  const n = toNumber(v);
+  if (n === undefined) problems.push({ field, message: `${JSON.stringify(v)} is not a number` });
+  else if (n < 0) problems.push({ field, message: `must not be negative (${n})` });
+  else if (integer && !Number.isInteger(n))
+    problems.push({ field, message: `must be a whole number (${n})` });
+  else return n;
+  return undefined;
 }
 
 /** The record as it appears in a file, for documentation and OpenAPI (validation uses the function above). */

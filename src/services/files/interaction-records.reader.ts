@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse';
 import { AppError } from '../../core';
+import { CsvRows, CsvSyntaxError } from './csv-rows';
 import {
   validateInteractionRecord,
   type InteractionRecord,
@@ -42,86 +42,101 @@ export async function* readInteractionRecords(
   path: string,
   options: ReadRecordsOptions = {},
 ): AsyncGenerator<RecordEntry> {
+  for await (const batch of readInteractionRecordBatches(path, options)) yield* batch;
+}
+
+/**
+ * The same entries in batches (one per read chunk of the file, up to a few hundred), for callers
+ * that process millions of records: one await per batch instead of one per record.
+ */
+export async function* readInteractionRecordBatches(
+  path: string,
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<RecordEntry[]> {
   const format = recordsFormatOf(path, options.format);
   const rows = format === 'csv' ? csvRows(path) : ndjsonRows(path);
   const seen = new Map<string, number>();
-  for await (const row of rows) {
-    if ('problems' in row) {
-      yield row;
-      continue;
-    }
-    const result = validateInteractionRecord(row.raw, options);
-    if (!result.ok) {
-      const id = row.raw.id;
-      yield typeof id === 'string' && id !== ''
-        ? { line: row.line, id, problems: result.problems }
-        : { line: row.line, problems: result.problems };
-      continue;
-    }
-    const first = seen.get(result.record.id);
-    if (first !== undefined) {
-      yield {
-        line: row.line,
-        id: result.record.id,
-        problems: [{ field: 'id', message: `duplicate id "${result.record.id}" (first on line ${first})` }],
-      };
-      continue;
-    }
-    seen.set(result.record.id, row.line);
-    yield { line: row.line, record: result.record };
+  for await (const batch of rows) {
+    const entries: RecordEntry[] = new Array<RecordEntry>(batch.length);
+    for (let i = 0; i < batch.length; i++) entries[i] = toEntry(batch[i]!, seen, options);
+    yield entries;
   }
 }
 
-type CsvEntry = { record: string[]; info: { lines: number; empty_lines: number } };
-type RawRow = { line: number; raw: Record<string, unknown> } | { line: number; problems: RecordProblem[] };
+function toEntry(row: RawRow, seen: Map<string, number>, options: ValidateRecordOptions): RecordEntry {
+  if (row.problems !== undefined) return { line: row.line, problems: row.problems };
+  const result = validateInteractionRecord(row.raw, options);
+  if (!result.ok) {
+    const id = row.raw.id;
+    return typeof id === 'string' && id !== ''
+      ? { line: row.line, id, problems: result.problems }
+      : { line: row.line, problems: result.problems };
+  }
+  const first = seen.get(result.record.id);
+  if (first !== undefined)
+    return {
+      line: row.line,
+      id: result.record.id,
+      problems: [{ field: 'id', message: `duplicate id "${result.record.id}" (first on line ${first})` }],
+    };
+  seen.set(result.record.id, row.line);
+  return { line: row.line, record: result.record };
+}
+
+type RawRow =
+  | { line: number; raw: Record<string, unknown>; problems?: undefined }
+  | { line: number; problems: RecordProblem[] };
 
 function openStream(path: string) {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  return stream;
+  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
 }
 
 function readFailure(path: string, error: unknown): never {
   const e = error as NodeJS.ErrnoException;
-  if (e.code && !String(e.code).startsWith('CSV_'))
-    throw new AppError('not_found', `cannot read ${path}: ${e.message}`);
-  const line = (e as { lines?: number }).lines;
-  throw new AppError('validation_failed', `${path}${line ? `:${line}` : ''}: ${e.message}`);
+  if (e.code) throw new AppError('not_found', `cannot read ${path}: ${e.message}`);
+  throw error;
 }
 
-async function* csvRows(path: string): AsyncGenerator<RawRow> {
-  const parser = openStream(path)
-    .on('error', (e) => parser.destroy(e))
-    .pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true }));
+/** CSV rows in batches, one per chunk of the file. */
+async function* csvRows(path: string): AsyncGenerator<RawRow[]> {
+  const reader = new CsvRows();
   let header: string[] | undefined;
-  // csv-parse counts the line a record ends on; a record is named by the line it starts on.
-  let lastLine = 0;
-  let lastEmpty = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<CsvEntry>) {
-      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
-      lastLine = info.lines;
-      lastEmpty = info.empty_lines;
-      if (header === undefined) {
-        header = record.map((h) => h.trim());
-        continue;
-      }
-      if (record.length !== header.length) {
-        yield {
-          line,
-          problems: [{ field: '', message: `has ${record.length} cells; the header has ${header.length}` }],
-        };
-        continue;
-      }
-      const raw: Record<string, unknown> = {};
-      for (let i = 0; i < header.length; i++) if (record[i] !== '') raw[header[i]!] = record[i];
-      yield { line, raw };
+  let batch: RawRow[] = [];
+  const take = (cells: string[], line: number) => {
+    if (header === undefined) {
+      header = cells.map((h) => h.trim());
+      return;
     }
+    if (cells.length !== header.length) {
+      batch.push({
+        line,
+        problems: [{ field: '', message: `has ${cells.length} cells; the header has ${header.length}` }],
+      });
+      return;
+    }
+    const raw: Record<string, unknown> = {};
+    for (let i = 0; i < header.length; i++) if (cells[i] !== '') raw[header[i]!] = cells[i];
+    batch.push({ line, raw });
+  };
+  try {
+    for await (const chunk of openStream(path) as AsyncIterable<string>) {
+      reader.feed(chunk, false, take);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    reader.feed('', true, take);
   } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new AppError('validation_failed', `${path}:${error.line}: ${error.message}`);
     readFailure(path, error);
   }
+  if (batch.length > 0) yield batch;
 }
 
-async function* ndjsonRows(path: string): AsyncGenerator<RawRow> {
+/** NDJSON lines in batches, one per chunk of the file; blank lines are skipped but counted. */
+async function* ndjsonRows(path: string): AsyncGenerator<RawRow[]> {
   let rest = '';
   let line = 0;
   let first = true;
@@ -147,17 +162,19 @@ async function* ndjsonRows(path: string): AsyncGenerator<RawRow> {
     for await (const chunk of openStream(path) as AsyncIterable<string>) {
       const parts = (rest + chunk).split('\n');
       rest = parts.pop()!;
+      const batch: RawRow[] = [];
       for (const part of parts) {
         const row = one(part);
-        if (row) yield row;
+        if (row) batch.push(row);
       }
+      if (batch.length > 0) yield batch;
     }
   } catch (error) {
     readFailure(path, error);
   }
   if (rest !== '') {
     const row = one(rest);
-    if (row) yield row;
+    if (row) yield [row];
   }
 }
 
