@@ -140,3 +140,16 @@ describe('parseInstant', () => {
     expect(typeof parseInstant(text)).toBe('string');
   });
 });
+
+describe('further text columns', () => {
+  it('keeps the text columns asked for (a script measure on another field), and only those', () => {
+    const result = validateInteractionRecord(
+      { ...good, transcript: 'Добрый день, отдел кадров', note: 'x', score: '5' },
+      { textFields: new Set(['transcript', 'score']) },
+    );
+    expect(result.ok && result.record.texts).toEqual({ transcript: 'Добрый день, отдел кадров', score: '5' });
+    expect(result.ok && result.record.numbers).toEqual({ score: 5 });
+    const plain = validateInteractionRecord({ ...good, transcript: 'hi' });
+    expect(plain.ok && 'texts' in plain.record).toBe(false);
+  });
+});

@@ -26,6 +26,8 @@ export interface InteractionRecord {
   template?: string;
   /** Further numeric columns a `threshold` may name, e.g. `{ csat: 4 }`. */
   numbers: Record<string, number>;
+  /** Further text columns a `script` measure names as its `field` (only those asked for). */
+  texts?: Record<string, string>;
 }
 
 export interface RecordProblem {
@@ -42,6 +44,8 @@ export interface ValidateRecordOptions {
    * problem. Other unknown columns are kept in `numbers` when numeric and ignored otherwise.
    */
   numericFields?: ReadonlySet<string>;
+  /** Further columns kept as text in `texts`, e.g. a script measure's `field: transcript`. */
+  textFields?: ReadonlySet<string>;
 }
 
 const KNOWN = new Set([
@@ -209,11 +213,17 @@ export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptio
   const template = textOf(raw, 'template', false, problems);
 
   const numbers: Record<string, number> = {};
+  let texts: Record<string, string> | undefined;
   const numericFields = options.numericFields;
+  const textFields = options.textFields;
   for (const key in raw) {
     if (KNOWN.has(key)) continue;
     const v = raw[key];
     if (isAbsent(v)) continue;
+    if (textFields?.has(key)) {
+      const t = textOf(raw, key, false, problems);
+      if (t !== undefined) (texts ??= {})[key] = t;
+    }
     const n = toNumber(v);
     if (n !== undefined) numbers[key] = n;
     else if (numericFields?.has(key))
@@ -235,6 +245,7 @@ export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptio
   if (waitSeconds !== undefined) record.wait_seconds = waitSeconds;
   if (greeting !== undefined) record.greeting = greeting;
   if (template !== undefined) record.template = template;
+  if (texts !== undefined) record.texts = texts;
   return { ok: true, record };
 }
 
