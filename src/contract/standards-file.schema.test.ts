@@ -114,6 +114,14 @@ describe('standards file schema', () => {
     expect(issue!.message).toMatch(/^standard TEL-01: unknown measure type "stopwatch"/);
   });
 
+  it('names the standard for a measure without a type', () => {
+    const file = base();
+    file.standards[0]!.measure = { field: 'rings', max: 3 };
+    expect(issuesOf(file)[0]!.message).toMatch(
+      /^standard TEL-01: the measure needs a type \(expected threshold/,
+    );
+  });
+
   it('refuses a threshold with neither min nor max', () => {
     const file = base();
     file.standards[0]!.measure = { type: 'threshold', field: 'rings' };

@@ -156,10 +156,14 @@ const Script = z
   });
 
 export const MeasureSchema = z.discriminatedUnion('type', [Threshold, ResponseTime, Template, Script], {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `unknown measure type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)} (expected ${MEASURE_TYPES.join(', ')})`
-      : undefined,
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const type = (issue.input as { type?: unknown } | undefined)?.type;
+    const expected = `expected ${MEASURE_TYPES.join(', ')}`;
+    return type === undefined
+      ? `the measure needs a type (${expected})`
+      : `unknown measure type ${JSON.stringify(type)} (${expected})`;
+  },
 });
 
 export const StandardSchema = z.strictObject({
