@@ -23,18 +23,26 @@ export interface EngineOptions {
  */
 export function createComplianceEngine(options: EngineOptions) {
   const rollup = new Rollup(options.by);
-  const ctx = {
-    asOfMs: options.asOfMs,
-    unitNames: options.directory.unitNames,
-    employeeNames: options.directory.employeeNames,
-  };
+  // One context per standard, made once: the hot loop allocates nothing for it.
+  const contextsFor = (explain: boolean) =>
+    options.standards.map((standard) => ({
+      calendar: standard.calendar,
+      explain,
+      asOfMs: options.asOfMs,
+      unitNames: options.directory.unitNames,
+      employeeNames: options.directory.employeeNames,
+    }));
+  const silent = contextsFor(false);
+  const explaining = contextsFor(true);
   return {
     /** Judges one record; `onVerdict` sees each applicable standard's verdict (for --verdicts). */
     judge(record: Interaction, onVerdict?: (standard: CompiledStandard, verdict: Verdict) => void): void {
       const ancestors = options.directory.ancestors(record.unit);
-      for (const standard of options.standards) {
+      const contexts = onVerdict === undefined ? silent : explaining;
+      for (let i = 0; i < options.standards.length; i += 1) {
+        const standard = options.standards[i]!;
         if (!applies(standard, record.channel, record.unit, ancestors)) continue;
-        const result = evaluateRecord(record, standard, ctx);
+        const result = evaluateRecord(record, standard, contexts[i]!);
         const period = standard.calendar.period(standard.period, record.started_at);
         rollup.add(standard.code, record.unit, record.employee, period, standard.target, result.verdict);
         onVerdict?.(standard, result);

@@ -14,9 +14,8 @@ import type { Verdict } from './verdict';
 export function evaluateRecord(
   record: Interaction,
   standard: CompiledStandard,
-  ctx: Omit<EvaluationContext, 'calendar'>,
+  context: EvaluationContext,
 ): Verdict {
-  const context: EvaluationContext = { ...ctx, calendar: standard.calendar };
   const m = standard.measure;
   switch (m.type) {
     case 'threshold':
@@ -24,7 +23,7 @@ export function evaluateRecord(
     case 'response_time':
       return evaluateResponseTime(record, m, context);
     case 'template':
-      return evaluateTemplate(record, m);
+      return evaluateTemplate(record, m, context);
     case 'script':
       return evaluateScript(record, m, context);
   }

@@ -14,6 +14,7 @@ const office = compileCalendar({
 });
 const ctx = (asOf: string): EvaluationContext => ({
   calendar: office,
+  explain: true,
   asOfMs: Date.parse(asOf),
   unitNames: () => [],
   employeeNames: () => [],

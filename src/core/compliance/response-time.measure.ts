@@ -2,7 +2,7 @@ import type { EvaluationContext } from './evaluation-context';
 import type { Interaction } from './interaction';
 import type { Measure } from './measure';
 import { formatDuration } from './duration';
-import { verdict, type Verdict } from './verdict';
+import { judged, type Verdict } from './verdict';
 
 type ResponseTime = Extract<Measure, { type: 'response_time' }>;
 
@@ -26,11 +26,17 @@ export function evaluateResponseTime(record: Interaction, m: ResponseTime, ctx: 
     ? ctx.calendar.businessMs(record.started_at, end)
     : Math.max(0, end - record.started_at);
   const within = elapsed <= m.withinMs;
-  const what = `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(record.started_at, end, ctx)}` : ''}`;
-  if (answered)
-    return verdict(within ? 'pass' : 'fail', `${what} — ${within ? 'within' : 'more than'} ${m.within}`);
-  if (!within) return verdict('fail', `no reply yet; ${what} — more than ${m.within}`);
-  return verdict('pending', `no reply yet; ${what} so far, ${m.within} allowed`);
+  const what = () =>
+    `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(record.started_at, end, ctx)}` : ''}`;
+  if (answered) {
+    return judged(
+      ctx.explain,
+      within ? 'pass' : 'fail',
+      () => `${what()} — ${within ? 'within' : 'more than'} ${m.within}`,
+    );
+  }
+  if (!within) return judged(ctx.explain, 'fail', () => `no reply yet; ${what()} — more than ${m.within}`);
+  return judged(ctx.explain, 'pending', () => `no reply yet; ${what()} so far, ${m.within} allowed`);
 }
 
 function describeSpans(fromMs: number, toMs: number, ctx: EvaluationContext): string {

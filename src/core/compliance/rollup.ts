@@ -36,7 +36,8 @@ interface Counts {
  * Example: add('TEL-01', 'HR', null, '2026-03', 0.9, 'pass') ×9 and 'fail' ×1 → compliance 0.9, met true.
  */
 export class Rollup {
-  readonly #byKey = new Map<string, Counts>();
+  /** Per standard, then by unit, employee and period: short keys, built without the standard's code. */
+  readonly #byStandard = new Map<string, Map<string, Counts>>();
   constructor(readonly by: 'unit' | 'employee') {}
 
   add(
@@ -48,18 +49,24 @@ export class Rollup {
     kind: VerdictKind,
   ) {
     const emp = this.by === 'employee' ? (employee ?? null) : null;
-    const key = `${standard}\u0000${unit}\u0000${emp ?? '\u0001'}\u0000${period}`;
-    let counts = this.#byKey.get(key);
+    let byKey = this.#byStandard.get(standard);
+    if (!byKey) {
+      byKey = new Map();
+      this.#byStandard.set(standard, byKey);
+    }
+    const key = emp === null ? `${unit}\u0000${period}` : `${unit}\u0000${period}\u0000${emp}`;
+    let counts = byKey.get(key);
     if (!counts) {
       counts = { standard, unit, employee: emp, period, target, pass: 0, fail: 0, na: 0, pending: 0 };
-      this.#byKey.set(key, counts);
+      byKey.set(key, counts);
     }
     counts[kind] += 1;
   }
 
   rows(): RollupRow[] {
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...this.#byKey.values()]
+    return [...this.#byStandard.values()]
+      .flatMap((byKey) => [...byKey.values()])
       .sort(
         (a, b) =>
           cmp(a.standard, b.standard) ||

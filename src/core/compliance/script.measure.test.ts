@@ -8,6 +8,7 @@ import { containsPhrase, normalizeText } from './text-match';
 
 const ctx: EvaluationContext = {
   calendar: roundTheClock(),
+  explain: true,
   asOfMs: Date.parse('2026-03-03T00:00:00Z'),
   unitNames: (code) => (code === 'HR' ? ['отдел кадров', 'HR department'] : []),
   employeeNames: (code) => (code === 'E1' ? ['Джоан', 'Joan'] : []),

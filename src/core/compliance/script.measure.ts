@@ -2,7 +2,7 @@ import type { EvaluationContext } from './evaluation-context';
 import type { Interaction } from './interaction';
 import type { Measure, ScriptPart } from './measure';
 import { containsPhrase, normalizeText } from './text-match';
-import { verdict, type Verdict } from './verdict';
+import { judged, type Verdict } from './verdict';
 
 type Script = Extract<Measure, { type: 'script' }>;
 
@@ -26,18 +26,26 @@ const PART_NAMES: Record<ScriptPart, string> = {
 export function evaluateScript(record: Interaction, m: Script, ctx: EvaluationContext): Verdict {
   const raw = m.field === 'greeting' ? record.greeting : m.field === 'template' ? record.template : undefined;
   const text = raw === undefined ? '' : normalizeText(raw);
-  if (text === '') return verdict('na', `no ${m.field} recorded`);
+  if (text === '') return judged(ctx.explain, 'na', () => `no ${m.field} recorded`);
   const missing: string[] = [];
   for (const part of m.require) {
     const phrases = normalizedPhrases(phrasesFor(part, record, m, ctx));
     if (phrases.length === 0)
-      return verdict('na', `cannot judge the ${PART_NAMES[part]}: it is not known for this record`);
+      return judged(
+        ctx.explain,
+        'na',
+        () => `cannot judge the ${PART_NAMES[part]}: it is not known for this record`,
+      );
     if (!phrases.some((p) => containsPhrase(text, p)))
       missing.push(`${PART_NAMES[part]} (${phrases.join(' / ')})`);
   }
   return missing.length === 0
-    ? verdict('pass', `said every required part: ${m.require.map((p) => PART_NAMES[p]).join(', ')}`)
-    : verdict('fail', `missing ${missing.join('; ')}`);
+    ? judged(
+        ctx.explain,
+        'pass',
+        () => `said every required part: ${m.require.map((p) => PART_NAMES[p]).join(', ')}`,
+      )
+    : judged(ctx.explain, 'fail', () => `missing ${missing.join('; ')}`);
 }
 
 /** Phrase lists are few and long-lived (a unit's names, a greeting's words): normalize each once. */

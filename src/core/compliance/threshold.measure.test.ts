@@ -7,6 +7,7 @@ import { evaluateThreshold } from './threshold.measure';
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const ctx: EvaluationContext = {
   calendar: roundTheClock(5),
+  explain: true,
   asOfMs: T0 + 3600_000,
   unitNames: () => [],
   employeeNames: () => [],

@@ -1,7 +1,7 @@
 import type { EvaluationContext } from './evaluation-context';
 import type { Interaction } from './interaction';
 import type { Measure } from './measure';
-import { verdict, type Verdict } from './verdict';
+import { judged, type Verdict } from './verdict';
 
 type Threshold = Extract<Measure, { type: 'threshold' }>;
 
@@ -35,40 +35,55 @@ export function evaluateThreshold(record: Interaction, m: Threshold, ctx: Evalua
     const isRings = m.field === 'rings';
     if (record.answered_at === undefined) {
       if (m.max === undefined)
-        return verdict('na', 'not answered, and only a maximum can be breached before an answer');
+        return judged(
+          ctx.explain,
+          'na',
+          () => 'not answered, and only a maximum can be breached before an answer',
+        );
       const waited = record.wait_seconds ?? ((record.ended_at ?? ctx.asOfMs) - record.started_at) / 1000;
       const max = m.max;
       if (isRings && record.rings !== undefined && record.rings > max) {
         const given = record.rings;
-        return verdict('fail', () => `not answered after ${plural(given, 'ring')} — more than ${max}`);
+        return judged(
+          ctx.explain,
+          'fail',
+          () => `not answered after ${plural(given, 'ring')} — more than ${max}`,
+        );
       }
       const limit = isRings ? max * ring : max;
       if (waited > limit) {
         const what = () => (isRings ? `${max} rings (${seconds(limit)} at ${ring} s a ring)` : seconds(max));
-        return verdict(
+        return judged(
+          ctx.explain,
           'fail',
           () => `not answered; the caller waited ${seconds(waited)} — more than ${what()}`,
         );
       }
-      return verdict('na', () => `not answered; the caller left after ${seconds(waited)}, within the limit`);
+      return judged(
+        ctx.explain,
+        'na',
+        () => `not answered; the caller left after ${seconds(waited)}, within the limit`,
+      );
     }
     const wait = record.wait_seconds ?? (record.answered_at - record.started_at) / 1000;
     if (isRings) {
       const rings = record.rings ?? Math.ceil(wait / ring);
       const given = record.rings !== undefined;
-      return verdict(within(rings, m) ? 'pass' : 'fail', () => {
+      return judged(ctx.explain, within(rings, m) ? 'pass' : 'fail', () => {
         const detail = given ? '' : ` (${seconds(wait)} at ${ring} s a ring)`;
         return `answered after ${plural(rings, 'ring')}${detail} — ${bound(rings, m, String)}`;
       });
     }
-    return verdict(
+    return judged(
+      ctx.explain,
       within(wait, m) ? 'pass' : 'fail',
       () => `answered after ${seconds(wait)} — ${bound(wait, m, seconds)}`,
     );
   }
   const value = record.numbers?.[m.field];
-  if (value === undefined) return verdict('na', () => `no ${m.field} recorded`);
-  return verdict(
+  if (value === undefined) return judged(ctx.explain, 'na', () => `no ${m.field} recorded`);
+  return judged(
+    ctx.explain,
     within(value, m) ? 'pass' : 'fail',
     () => `${m.field} ${value} — ${bound(value, m, String)}`,
   );

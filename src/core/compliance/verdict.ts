@@ -10,17 +10,19 @@ export interface Verdict {
   reason: string;
 }
 
+/** Verdicts without a reason, shared: judging without explaining allocates nothing. */
+const SILENT: Readonly<Record<VerdictKind, Verdict>> = Object.freeze({
+  pass: Object.freeze({ verdict: 'pass', reason: '' }),
+  fail: Object.freeze({ verdict: 'fail', reason: '' }),
+  na: Object.freeze({ verdict: 'na', reason: '' }),
+  pending: Object.freeze({ verdict: 'pending', reason: '' }),
+});
+
 /**
- * A verdict whose reason is worded only when someone reads it: a run without `--verdicts` judges
- * millions of records and would otherwise spend most of its time writing sentences nobody sees.
- * Example: `verdict('pass', () => 'answered after 2 rings — within 3').reason`.
+ * A verdict, with its reason worded only when asked to explain: a run without `--verdicts` judges
+ * millions of records and would otherwise spend most of its time writing sentences nobody reads.
+ * Example: `judged(true, 'pass', () => 'answered after 2 rings — within 3')`.
  */
-export const verdict = (kind: VerdictKind, reason: string | (() => string)): Verdict =>
-  typeof reason === 'string'
-    ? { verdict: kind, reason }
-    : {
-        verdict: kind,
-        get reason() {
-          return reason();
-        },
-      };
+export function judged(explain: boolean, kind: VerdictKind, reason: () => string): Verdict {
+  return explain ? { verdict: kind, reason: reason() } : SILENT[kind];
+}
