@@ -175,6 +175,13 @@ describe('Asterisk CDR converter', () => {
     expect(report.converted).toBe(0);
   });
 
+  it('refuses a file whose quote never closes, naming the line', async () => {
+    await expect(convert(MASTER_CSV + '\n"","unclosed\n', 'Europe/Moscow')).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: 'Master.csv:5: a quote opened on line 5 is never closed',
+    });
+  });
+
   it('refuses an unknown time zone and an unreadable file', async () => {
     await expect(convert(MASTER_CSV, 'Mars/Olympus')).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(

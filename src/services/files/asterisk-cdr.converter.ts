@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
 import { AppError } from '../../core';
 import { isTimeZone } from '../../contract/standards-file.schema';
+import { CsvRows, CsvSyntaxError } from './csv-rows';
 
 /**
  * Asterisk `cdr_csv` (Master.csv, no header) → interaction records (docs/formats/asterisk-cdr.md).
@@ -173,25 +173,27 @@ export function csvLine(cells: readonly string[]): string {
 
 function cannotRead(path: string, error: unknown): never {
   const e = error as NodeJS.ErrnoException;
-  throw new AppError(
-    e.code && !String(e.code).startsWith('CSV_') ? 'not_found' : 'validation_failed',
-    `cannot read ${path}: ${e.message}`,
-  );
+  if (error instanceof CsvSyntaxError)
+    throw new AppError('validation_failed', `${basename(path)}:${error.line}: ${error.message}`);
+  throw new AppError(e.code ? 'not_found' : 'validation_failed', `cannot read ${path}: ${e.message}`);
 }
 
+/** The rows of a CSV file with the line each starts on, streamed. */
 async function* csvCells(path: string): AsyncGenerator<{ line: number; cells: string[] }> {
-  const parser = createReadStream(path, { encoding: 'utf8' })
-    .on('error', (e) => parser.destroy(e))
-    .pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true }));
+  const reader = new CsvRows();
+  let batch: { line: number; cells: string[] }[] = [];
+  const take = (cells: string[], line: number) => batch.push({ line, cells });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>)
-      yield { line: info.lines, cells: record };
+    for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+      reader.feed(chunk, false, take);
+      yield* batch;
+      batch = [];
+    }
+    reader.feed('', true, take);
   } catch (error) {
     cannotRead(path, error);
   }
+  yield* batch;
 }
 
 /** Reads the extension map, a CSV `extension,unit,employee` (the header line is optional). */
