@@ -36,8 +36,12 @@ interface Counts {
  * Example: add('TEL-01', 'HR', null, '2026-03', 0.9, 'pass') ×9 and 'fail' ×1 → compliance 0.9, met true.
  */
 export class Rollup {
-  /** Per standard, then by unit, employee and period: short keys, built without the standard's code. */
-  readonly #byStandard = new Map<string, Map<string, Counts>>();
+  /**
+   * standard → unit + employee → period → counts, in nested maps: no key string is built per
+   * verdict (this runs for every record × standard).
+   */
+  readonly #tree = new Map<string, Map<string, Map<string, Counts>>>();
+  readonly #all: Counts[] = [];
   constructor(readonly by: 'unit' | 'employee') {}
 
   add(
@@ -49,24 +53,29 @@ export class Rollup {
     kind: VerdictKind,
   ) {
     const emp = this.by === 'employee' ? (employee ?? null) : null;
-    let byKey = this.#byStandard.get(standard);
-    if (!byKey) {
-      byKey = new Map();
-      this.#byStandard.set(standard, byKey);
+    let byGroup = this.#tree.get(standard);
+    if (!byGroup) {
+      byGroup = new Map();
+      this.#tree.set(standard, byGroup);
     }
-    const key = emp === null ? `${unit}\u0000${period}` : `${unit}\u0000${period}\u0000${emp}`;
-    let counts = byKey.get(key);
+    const group = emp === null ? unit : `${unit}\u0000${emp}`;
+    let byPeriod = byGroup.get(group);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      byGroup.set(group, byPeriod);
+    }
+    let counts = byPeriod.get(period);
     if (!counts) {
       counts = { standard, unit, employee: emp, period, target, pass: 0, fail: 0, na: 0, pending: 0 };
-      byKey.set(key, counts);
+      byPeriod.set(period, counts);
+      this.#all.push(counts);
     }
     counts[kind] += 1;
   }
 
   rows(): RollupRow[] {
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...this.#byStandard.values()]
-      .flatMap((byKey) => [...byKey.values()])
+    return [...this.#all]
       .sort(
         (a, b) =>
           cmp(a.standard, b.standard) ||
