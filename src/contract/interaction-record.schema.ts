@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CHANNELS, type Channel } from '../core/compliance/interaction';
+
+export { CHANNELS, type Channel } from '../core/compliance/interaction';
 
 /**
  * One interaction record (docs/formats/interaction-records.md): a call, e-mail, letter, visit or
@@ -7,8 +10,6 @@ import { z } from 'zod';
  * for OpenAPI and the web.
  */
 
-export const CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
 
 /** A validated record; instants are epoch milliseconds. */

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import type { FieldIssue } from '../core';
-import { CHANNELS } from './interaction-record.schema';
+import type { FieldIssue, ValidationError } from '../core';
+import { parseInterval } from '../core/calendar/calendar-spec';
+import { CHANNELS } from '../core/compliance/interaction';
+import { parseDuration } from '../core/compliance/duration';
+import { parseIsoDate } from '../core/time/civil-date';
+import { assertTimeZone } from '../core/time/zoned-time';
 
 /**
  * The standards file, `version: etalon/v1` (docs/formats/standards-file.md): calendars, the unit
@@ -14,44 +18,23 @@ export const MEASURE_TYPES = ['threshold', 'response_time', 'template', 'script'
 export const SCRIPT_PARTS = ['time_greeting', 'unit', 'employee'] as const;
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
-/** "09:00-13:00" → minutes of the day [540, 780]; "24:00" may end a day. Null when malformed. */
-export function parseInterval(text: string): { start: number; end: number } | null {
-  const m = INTERVAL.exec(text);
-  if (!m) return null;
-  const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-  if (h1 > 23 || m1 > 59 || m2 > 59 || h2 > 24 || (h2 === 24 && m2 !== 0)) return null;
-  return { start: h1 * 60 + m1, end: h2 * 60 + m2 };
-}
+/** A duration like `4h`, `90m`, `1h30m`, `45s`; zero is not a limit anyone can meet. */
+const durationMs = (text: string) => {
+  const ms = parseDuration(text);
+  return ms === undefined || ms === 0 ? null : ms;
+};
 
-/** "1h30m" → 5_400_000 ms; "4h", "90m", "45s" alike. Null when malformed or zero. */
-export function parseDuration(text: string): number | null {
-  const m = DURATION.exec(text);
-  if (!m || text === '') return null;
-  const ms = (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
-  return ms > 0 ? ms : null;
-}
-
-/** Whether `zone` is an IANA time zone this runtime knows (throws no error). */
-export function isTimeZone(zone: string): boolean {
+const isTimeZone = (zone: string) => {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
+    assertTimeZone(zone);
+    return true;
   } catch {
     return false;
   }
-}
-
-const isDate = (text: string) => {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 };
+
+const isDate = (text: string) => parseIsoDate(text) !== undefined;
 
 const Code = z.string().min(1, 'must not be empty');
 const TimeZone = z
@@ -59,11 +42,15 @@ const TimeZone = z
   .refine(isTimeZone, { message: 'is not a known IANA time zone (like Europe/Moscow)' });
 const LocalDate = z.string().refine(isDate, { message: 'must be a date YYYY-MM-DD' });
 
+// The calendar's own rule (core/calendar): malformed, or ending before it starts.
 const Interval = z.string().superRefine((text, ctx) => {
-  const parsed = parseInterval(text);
-  if (!parsed) ctx.addIssue({ code: 'custom', message: `"${text}" is not an interval "HH:MM-HH:MM"` });
-  else if (parsed.end <= parsed.start)
-    ctx.addIssue({ code: 'custom', message: `interval "${text}" ends before it starts` });
+  try {
+    parseInterval(text);
+  } catch (error) {
+    for (const issue of (error as ValidationError).issues ?? [{ message: String(error) }]) {
+      ctx.addIssue({ code: 'custom', message: issue.message });
+    }
+  }
 });
 const Intervals = z.array(Interval);
 
@@ -113,7 +100,7 @@ const ResponseTime = z
     clock: z.enum(['business', 'calendar']).default('business'),
   })
   .transform((m, ctx) => {
-    const withinMs = parseDuration(m.within);
+    const withinMs = durationMs(m.within);
     if (withinMs === null) {
       ctx.addIssue({
         code: 'custom',

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../core';
-import { isTimeZone } from '../../contract/standards-file.schema';
+import { assertTimeZone, zonedTime } from '../../core/time/zoned-time';
 import { CsvRows, CsvSyntaxError } from './csv-rows';
 
 /**
@@ -58,28 +58,8 @@ export interface ConvertOptions {
 
 export type ConvertedRow = { ok: true; fields: string[] } | { ok: false; message: string };
 
-// Offsets through Intl, never the machine's zone. (Move to core/time once it offers local → instant.)
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function offsetAt(epochMs: number, zone: string): number {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(epochMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const seconds = Math.floor(epochMs / 1000) * 1000;
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - seconds;
-}
+/** The zone's UTC offset at an instant, from core's cached zone rules (never the machine's zone). */
+const offsetAt = (epochMs: number, zone: string) => zonedTime(zone).offsetMs(epochMs);
 
 /**
  * A local wall time (given as if it were UTC) in `zone` → the instant and its offset. A time in a
@@ -228,8 +208,8 @@ export async function convertAsteriskCdr(
   write: (text: string) => void | Promise<void>,
   warn: (message: string) => void,
 ): Promise<ConvertReport> {
-  if (!isTimeZone(options.timezone))
-    throw new AppError('validation_failed', `--timezone ${options.timezone} is not a known IANA time zone`);
+  // Throws a ValidationError naming the zone when it is unknown.
+  assertTimeZone(options.timezone);
   const name = basename(path);
   const report: ConvertReport = { rows: 0, converted: 0, skipped: 0 };
   await write(csvLine(RECORD_COLUMNS));

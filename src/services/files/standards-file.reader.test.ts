@@ -84,7 +84,7 @@ describe('readStandardsFile', () => {
 
   it('names the line of an interval that ends before it starts', async () => {
     const messages = await refusal('iv.yaml', GOOD.replace('"14:00-16:45"', '"16:45-14:00"'));
-    expect(messages).toEqual(['iv.yaml:8: interval "16:45-14:00" ends before it starts']);
+    expect(messages).toEqual(['iv.yaml:8: "16:45-14:00" ends before it starts']);
   });
 
   it('names the standard referring to an unknown calendar or unit', async () => {

@@ -1,0 +1,557 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../core';
+import { evaluateFiles, type EvaluateFilesOptions } from './evaluate-files';
+
+const dir = mkdtempSync(join(tmpdir(), 'etalon-evaluate-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+function write(name: string, text: string) {
+  counter += 1;
+  const path = join(dir, `${counter}-${name}`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Two calendars (a short Friday in Moscow; a holiday in Yekaterinburg), ORG ← HR ← HR-PAY and IT. */
+const STANDARDS = `version: etalon/v1
+calendars:
+  - id: office
+    timezone: Europe/Moscow
+    week:
+      mon: ["09:00-13:00", "14:00-18:00"]
+      tue: ["09:00-13:00", "14:00-18:00"]
+      wed: ["09:00-13:00", "14:00-18:00"]
+      thu: ["09:00-13:00", "14:00-18:00"]
+      fri: ["09:00-13:00", "14:00-16:45"]
+  - id: desk
+    timezone: Asia/Yekaterinburg
+    week:
+      mon: ["08:00-20:00"]
+      tue: ["08:00-20:00"]
+      wed: ["08:00-20:00"]
+      thu: ["08:00-20:00"]
+      fri: ["08:00-20:00"]
+    holidays: ["2026-03-09"]
+    ring_seconds: 4
+units:
+  - {code: ORG, name: {ru: компания, en: company}}
+  - {code: HR, name: {ru: отдел кадров, en: HR department}, parent: ORG}
+  - {code: HR-PAY, name: {ru: расчётный отдел, en: payroll}, parent: HR}
+  - {code: IT, name: {ru: ИТ, en: IT}, parent: ORG}
+employees:
+  - {code: E1, name: {ru: Джоан, en: Joan}, unit: HR}
+  - {code: E2, name: {ru: Пётр, en: Peter}, unit: HR-PAY}
+standards:
+  - code: TEL-01
+    title: Answer the phone by the third ring
+    kind: tangible
+    category: responsiveness
+    channels: [phone]
+    units: [HR]
+    calendar: office
+    measure: {type: threshold, field: rings, max: 3}
+    target: 0.8
+    period: month
+  - code: GRT-01
+    title: {ru: Стандартное приветствие, en: Standard greeting}
+    kind: intangible
+    category: greeting
+    channels: [phone]
+    calendar: desk
+    measure:
+      type: script
+      require: [time_greeting, unit, employee]
+      greetings:
+        - {from: "05:00", say: ["доброе утро", "good morning"]}
+        - {from: "12:00", say: ["добрый день", "good afternoon"]}
+        - {from: "18:00", say: ["добрый вечер", "good evening"]}
+    target: 0.5
+    period: month
+  - code: MAIL-01
+    title: Reply to written requests within 4 business hours
+    kind: tangible
+    category: written
+    channels: [email, letter]
+    calendar: office
+    measure: {type: response_time, within: 4h}
+    target: 0.5
+    period: week
+  - code: TPL-01
+    title: Replies use an approved template
+    kind: tangible
+    category: written
+    channels: [email]
+    units: [IT]
+    measure: {type: template, allowed: [T-STD-1, T-STD-2]}
+    target: 1
+    period: month
+  - code: CHAT-01
+    title: Answer a chat within an hour of desk time
+    kind: tangible
+    category: responsiveness
+    channels: [chat]
+    calendar: desk
+    measure: {type: response_time, within: 1h}
+    target: 0.9
+    period: day
+`;
+
+type Rec = Record<string, string | number>;
+const RECORDS: Rec[] = [
+  // p1 11:15 in Yekaterinburg: morning; 12 s → 3 rings.
+  {
+    id: 'p1',
+    channel: 'phone',
+    unit: 'HR',
+    employee: 'E1',
+    started_at: '2026-03-02T09:15:00+03:00',
+    answered_at: '2026-03-02T09:15:12+03:00',
+    greeting: 'Доброе утро! Отдел кадров, Джоан слушает.',
+  },
+  // p2 12:30 in Yekaterinburg: a morning greeting is wrong; 21.3 s → 5 rings.
+  {
+    id: 'p2',
+    channel: 'phone',
+    unit: 'HR',
+    employee: 'E1',
+    started_at: '2026-03-02T10:30:00+03:00',
+    answered_at: '2026-03-02T10:30:21.300+03:00',
+    greeting: 'Доброе утро, отдел кадров, Джоан',
+  },
+  // p3 under HR; rings given; ё in the text and in the names.
+  {
+    id: 'p3',
+    channel: 'phone',
+    unit: 'HR-PAY',
+    employee: 'E2',
+    started_at: '2026-03-03T14:00:00+03:00',
+    answered_at: '2026-03-03T14:00:30+03:00',
+    rings: 2,
+    greeting: 'Добрый день. Расчётный отдел, Пётр.',
+  },
+  // p4 abandoned after 10 s (≤ 3 × 5 s) → na; no greeting → na.
+  {
+    id: 'p4',
+    channel: 'phone',
+    unit: 'HR',
+    started_at: '2026-03-03T15:00:00+03:00',
+    ended_at: '2026-03-03T15:00:10+03:00',
+  },
+  // p5 abandoned after 40 s → fail.
+  {
+    id: 'p5',
+    channel: 'phone',
+    unit: 'HR',
+    started_at: '2026-03-04T11:00:00+03:00',
+    ended_at: '2026-03-04T11:00:40+03:00',
+  },
+  // p6 IT: TEL-01 does not apply; no employee → the script cannot be judged.
+  {
+    id: 'p6',
+    channel: 'phone',
+    unit: 'IT',
+    started_at: '2026-03-04T12:00:00+03:00',
+    answered_at: '2026-03-04T12:00:03+03:00',
+    greeting: 'Good afternoon, IT',
+  },
+  // p7 April; English names.
+  {
+    id: 'p7',
+    channel: 'phone',
+    unit: 'HR',
+    employee: 'E1',
+    started_at: '2026-04-01T09:00:00+03:00',
+    answered_at: '2026-04-01T09:00:04+03:00',
+    greeting: 'Good morning, HR department, Joan speaking',
+  },
+  // e1 Fri 16:00 → Mon 12:16: 45 min + 3 h 16 min = 4 h 01 min.
+  {
+    id: 'e1',
+    channel: 'email',
+    unit: 'HR',
+    employee: 'E1',
+    started_at: '2026-03-06T16:00:00+03:00',
+    answered_at: '2026-03-09T12:16:00+03:00',
+  },
+  // e2 10:00 → 13:30 (lunch): 3 h.
+  {
+    id: 'e2',
+    channel: 'email',
+    unit: 'IT',
+    started_at: '2026-03-02T10:00:00+03:00',
+    answered_at: '2026-03-02T13:30:00+03:00',
+    template: 'T-STD-1',
+  },
+  // e3 Mon 17:00 → Tue 12:00: exactly 4 h; template differs in case.
+  {
+    id: 'e3',
+    channel: 'email',
+    unit: 'IT',
+    started_at: '2026-03-02T17:00:00+03:00',
+    answered_at: '2026-03-03T12:00:00+03:00',
+    template: 't-std-1',
+  },
+  // e4 unanswered, 3 h by as-of → pending.
+  { id: 'e4', channel: 'email', unit: 'IT', started_at: '2026-03-10T09:00:00+03:00' },
+  // e5 unanswered, 11 h by as-of → breached.
+  { id: 'e5', channel: 'email', unit: 'HR-PAY', employee: 'E2', started_at: '2026-03-09T09:00:00+03:00' },
+  // e6 answered without a template.
+  {
+    id: 'e6',
+    channel: 'email',
+    unit: 'IT',
+    started_at: '2026-03-03T09:00:00+03:00',
+    answered_at: '2026-03-03T09:30:00+03:00',
+  },
+  {
+    id: 'l1',
+    channel: 'letter',
+    unit: 'ORG',
+    started_at: '2026-03-05T09:00:00+03:00',
+    answered_at: '2026-03-05T12:00:00+03:00',
+  },
+  // c1 Fri 19:45 → Tue 08:30 (Mon a holiday): 15 + 30 min.
+  {
+    id: 'c1',
+    channel: 'chat',
+    unit: 'IT',
+    started_at: '2026-03-06T19:45:00+05:00',
+    answered_at: '2026-03-10T08:30:00+05:00',
+  },
+  // c2 Fri 19:30 desk time → Tue 08:40: 30 + 40 min; started in another offset.
+  {
+    id: 'c2',
+    channel: 'chat',
+    unit: 'IT',
+    started_at: '2026-03-06T17:30:00+03:00',
+    answered_at: '2026-03-10T08:40:00+05:00',
+  },
+  // c3 Monday 23:30 Moscow is Tuesday 01:30 at the desk: day 2026-03-03; 10 min.
+  {
+    id: 'c3',
+    channel: 'chat',
+    unit: 'HR',
+    started_at: '2026-03-02T23:30:00+03:00',
+    answered_at: '2026-03-03T08:10:00+05:00',
+  },
+];
+
+const COLUMNS = [
+  'id',
+  'channel',
+  'unit',
+  'employee',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'rings',
+  'greeting',
+  'template',
+];
+const csvCell = (v: string | number | undefined) => {
+  const s = v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+const toCsv = (records: Rec[]) =>
+  `${COLUMNS.join(',')}\n${records.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\n')}\n`;
+const toNdjson = (records: Rec[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+const AS_OF = Date.parse('2026-03-10T12:00:00+03:00');
+const standardsPath = write('standards.yaml', STANDARDS);
+const csvPath = write('records.csv', toCsv(RECORDS));
+const ndjsonPath = write('records.ndjson', toNdjson(RECORDS));
+
+const options = (o: Partial<EvaluateFilesOptions>): EvaluateFilesOptions => ({
+  standardsPath,
+  interactionsPath: csvPath,
+  asOfMs: AS_OF,
+  by: 'unit',
+  skipInvalid: false,
+  ...o,
+});
+
+/** The error a run fails with (a failing promise is the point of these tests). */
+async function failure(o: Partial<EvaluateFilesOptions>): Promise<ValidationError> {
+  const error: unknown = await evaluateFiles(options(o)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return error as ValidationError;
+}
+const messages = (e: ValidationError) => e.issues.map((i) => i.message).join('\n');
+
+type Row = Record<string, unknown>;
+const row = (
+  standard: string,
+  unit: string,
+  period: string,
+  [pass, fail, na, pending]: [number, number, number, number],
+  compliance: number | null,
+  target: number,
+  met: boolean | null,
+): Row => ({ standard, unit, period, pass, fail, na, pending, compliance, target, met });
+
+/** Worked out by hand from the rules of issue 3 (see the comments on RECORDS). */
+const BY_UNIT: Row[] = [
+  row('CHAT-01', 'HR', '2026-03-03', [1, 0, 0, 0], 1, 0.9, true),
+  row('CHAT-01', 'IT', '2026-03-06', [1, 1, 0, 0], 0.5, 0.9, false),
+  row('GRT-01', 'HR', '2026-03', [1, 1, 2, 0], 0.5, 0.5, true),
+  row('GRT-01', 'HR', '2026-04', [1, 0, 0, 0], 1, 0.5, true),
+  row('GRT-01', 'HR-PAY', '2026-03', [1, 0, 0, 0], 1, 0.5, true),
+  row('GRT-01', 'IT', '2026-03', [0, 0, 1, 0], null, 0.5, null),
+  row('MAIL-01', 'HR', '2026-W10', [0, 1, 0, 0], 0, 0.5, false),
+  row('MAIL-01', 'HR-PAY', '2026-W11', [0, 1, 0, 0], 0, 0.5, false),
+  row('MAIL-01', 'IT', '2026-W10', [3, 0, 0, 0], 1, 0.5, true),
+  row('MAIL-01', 'IT', '2026-W11', [0, 0, 0, 1], null, 0.5, null),
+  row('MAIL-01', 'ORG', '2026-W10', [1, 0, 0, 0], 1, 0.5, true),
+  row('TEL-01', 'HR', '2026-03', [1, 2, 1, 0], 1 / 3, 0.8, false),
+  row('TEL-01', 'HR', '2026-04', [1, 0, 0, 0], 1, 0.8, true),
+  row('TEL-01', 'HR-PAY', '2026-03', [1, 0, 0, 0], 1, 0.8, true),
+  row('TPL-01', 'IT', '2026-03', [1, 2, 1, 0], 1 / 3, 1, false),
+];
+
+describe('evaluateFiles on hand-checked records', () => {
+  it('rolls up by unit exactly as worked out by hand', async () => {
+    const report = await evaluateFiles(options({}));
+    expect(report.rows).toEqual(BY_UNIT);
+    expect(report.records).toBe(RECORDS.length);
+    expect(report.rejected).toEqual([]);
+  });
+
+  it('NDJSON gives the same results as CSV, by unit and by employee', async () => {
+    const [csv, ndjson] = await Promise.all([
+      evaluateFiles(options({})),
+      evaluateFiles(options({ interactionsPath: ndjsonPath })),
+    ]);
+    expect(ndjson.rows).toEqual(csv.rows);
+    const [csvE, ndjsonE] = await Promise.all([
+      evaluateFiles(options({ by: 'employee' })),
+      evaluateFiles(options({ by: 'employee', interactionsPath: ndjsonPath })),
+    ]);
+    expect(ndjsonE.rows).toEqual(csvE.rows);
+    expect(csvE.rows.every((r) => 'employee' in r)).toBe(true);
+  });
+
+  it('by employee: records without one roll up under null, after the named ones', async () => {
+    const { rows } = await evaluateFiles(options({ by: 'employee' }));
+    const tel = rows.filter((r) => r.standard === 'TEL-01');
+    expect(tel).toEqual([
+      { ...row('TEL-01', 'HR', '2026-03', [1, 1, 0, 0], 0.5, 0.8, false), employee: 'E1' },
+      { ...row('TEL-01', 'HR', '2026-04', [1, 0, 0, 0], 1, 0.8, true), employee: 'E1' },
+      { ...row('TEL-01', 'HR', '2026-03', [0, 1, 1, 0], 0, 0.8, false), employee: null },
+      { ...row('TEL-01', 'HR-PAY', '2026-03', [1, 0, 0, 0], 1, 0.8, true), employee: 'E2' },
+    ]);
+    expect(tel.map((r) => Object.keys(r))[0]).toEqual([
+      'standard',
+      'unit',
+      'employee',
+      'period',
+      'pass',
+      'fail',
+      'na',
+      'pending',
+      'compliance',
+      'target',
+      'met',
+    ]);
+  });
+
+  it('writes one verdict per record × applicable standard, with readable reasons', async () => {
+    const out = join(dir, 'verdicts.ndjson');
+    await evaluateFiles(options({ verdictsPath: out }));
+    const lines = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(27);
+    expect(lines.map((l) => `${l.record as string}/${l.standard as string}`).slice(0, 5)).toEqual([
+      'p1/TEL-01',
+      'p1/GRT-01',
+      'p2/TEL-01',
+      'p2/GRT-01',
+      'p3/TEL-01',
+    ]);
+    const find = (record: string, standard: string) =>
+      lines.find((l) => l.record === record && l.standard === standard);
+    expect(find('e1', 'MAIL-01')).toEqual({
+      record: 'e1',
+      standard: 'MAIL-01',
+      unit: 'HR',
+      employee: 'E1',
+      period: '2026-W10',
+      verdict: 'fail',
+      reason: '4 h 01 min of business time: Fri 16:00–16:45, Mon 09:00–12:16 — more than 4h',
+    });
+    expect(find('p2', 'TEL-01')).toMatchObject({
+      verdict: 'fail',
+      reason: 'answered after 5 rings (21.3 s at 5 s a ring) — more than 3',
+    });
+    expect(find('p6', 'TEL-01')).toBeUndefined();
+    expect(find('p6', 'GRT-01')).toMatchObject({ verdict: 'na', employee: null });
+    expect(find('p2', 'GRT-01')).toMatchObject({ verdict: 'fail' });
+    expect(find('p2', 'GRT-01')!.reason).toContain('добрый день');
+    expect(find('p3', 'GRT-01')).toMatchObject({ verdict: 'pass' });
+    expect(find('e3', 'MAIL-01')).toMatchObject({ verdict: 'pass' });
+    expect(find('e3', 'TPL-01')).toMatchObject({ verdict: 'fail' });
+    expect(find('e4', 'MAIL-01')).toMatchObject({ verdict: 'pending', period: '2026-W11' });
+    expect(find('e5', 'MAIL-01')).toMatchObject({ verdict: 'fail' });
+    expect(find('e5', 'MAIL-01')!.reason).toMatch(/^no reply yet; 11 h 00 min of business time/);
+    expect(find('c1', 'CHAT-01')).toMatchObject({ verdict: 'pass', period: '2026-03-06' });
+    expect(find('c1', 'CHAT-01')!.reason).toContain(
+      '45 min of business time: Fri 19:45–20:00, Tue 08:00–08:30',
+    );
+    expect(find('c3', 'CHAT-01')).toMatchObject({ verdict: 'pass', period: '2026-03-03' });
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+});
+
+describe('evaluateFiles: as-of decides pending vs breached', () => {
+  const mail = write(
+    'mail.ndjson',
+    toNdjson([{ id: 'm1', channel: 'email', unit: 'HR', started_at: '2026-03-02T09:00:00+03:00' }]),
+  );
+  it.each([
+    ['2026-03-02T13:00:00+03:00', 'pending'], // exactly 4 h of business time
+    ['2026-03-02T14:00:00+03:00', 'pending'], // lunch adds nothing
+    ['2026-03-02T14:00:01+03:00', 'fail'], // one second over
+  ])('as of %s → %s', async (asOf, verdict) => {
+    const { rows } = await evaluateFiles(options({ interactionsPath: mail, asOfMs: Date.parse(asOf) }));
+    expect(rows).toEqual([
+      row(
+        'MAIL-01',
+        'HR',
+        '2026-W10',
+        verdict === 'fail' ? [0, 1, 0, 0] : [0, 0, 0, 1],
+        verdict === 'fail' ? 0 : null,
+        0.5,
+        verdict === 'fail' ? false : null,
+      ),
+    ]);
+  });
+});
+
+describe('evaluateFiles: bad records stop the run, naming file, line, id and field', () => {
+  const header = 'id,channel,unit,started_at,answered_at,rings\n';
+  const good = 'ok1,phone,HR,2026-03-02T09:00:00+03:00,2026-03-02T09:00:05+03:00,1\n';
+  it.each([
+    [
+      'a timestamp without an offset',
+      'x1,phone,HR,2026-03-02T09:00:00,,\n',
+      ':3 (id x1): started_at: ',
+      'no offset',
+    ],
+    [
+      'answered_at before started_at',
+      'x2,phone,HR,2026-03-02T09:00:00+03:00,2026-03-02T08:59:59+03:00,\n',
+      ':3 (id x2): answered_at: ',
+      'before started_at',
+    ],
+    [
+      'an unknown channel',
+      'x3,fax,HR,2026-03-02T09:00:00+03:00,,\n',
+      ':3 (id x3): channel: ',
+      'unknown channel "fax"',
+    ],
+    ['a missing id', ',phone,HR,2026-03-02T09:00:00+03:00,,\n', ':3: id: ', 'is required'],
+    ['a duplicate id', 'ok1,phone,HR,2026-03-02T10:00:00+03:00,,\n', ':3 (id ok1): id: ', 'first on line 2'],
+    [
+      'a non-number for rings',
+      'x6,phone,HR,2026-03-02T09:00:00+03:00,,three\n',
+      ':3 (id x6): rings: ',
+      '"three" is not a number',
+    ],
+  ])('%s', async (_what, bad, where, detail) => {
+    const path = write('bad.csv', header + good + bad);
+    const out = join(dir, `verdicts-${counter}.ndjson`);
+    const error = await failure({ interactionsPath: path, verdictsPath: out });
+    const text = messages(error);
+    expect(text).toContain(`bad.csv${where}`);
+    expect(text).toContain(detail);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+
+  it('a non-number in a column a threshold names (NDJSON)', async () => {
+    const standards = write(
+      'csat.yaml',
+      STANDARDS.replace(
+        'standards:\n',
+        'standards:\n  - {code: CSAT-01, title: Satisfied, kind: intangible, category: behaviour, measure: {type: threshold, field: csat, min: 4}, target: 0.8, period: month}\n',
+      ),
+    );
+    const path = write(
+      'csat.ndjson',
+      toNdjson([
+        { id: 'k1', channel: 'visit', unit: 'HR', started_at: '2026-03-02T09:00:00Z', csat: 5 },
+        { id: 'k2', channel: 'visit', unit: 'HR', started_at: '2026-03-02T09:00:00Z', csat: 'great' },
+      ]),
+    );
+    const error = await failure({ standardsPath: standards, interactionsPath: path });
+    expect(messages(error)).toContain('csat.ndjson:2 (id k2): csat: "great" is not a number');
+  });
+});
+
+describe('evaluateFiles: bad standards files name the standard', () => {
+  const records = write('one.csv', 'id,channel,unit,started_at\nr1,phone,HR,2026-03-02T09:00:00+03:00\n');
+  it.each([
+    [
+      'an unknown measure type',
+      ['{type: threshold, field: rings, max: 3}', '{type: stopwatch, max: 3}'],
+      'standard TEL-01: unknown measure type "stopwatch"',
+    ],
+    ['a duplicate code', ['code: GRT-01', 'code: TEL-01'], 'duplicate standard code "TEL-01"'],
+    [
+      'an interval that ends before it starts',
+      ['fri: ["09:00-13:00", "14:00-16:45"]', 'fri: ["09:00-13:00", "16:45-14:00"]'],
+      '"16:45-14:00" ends before it starts',
+    ],
+    [
+      'an unknown calendar',
+      ['calendar: office\n    measure: {type: threshold', 'calendar: night\n    measure: {type: threshold'],
+      'standard TEL-01: unknown calendar "night"',
+    ],
+    ['an unknown unit', ['units: [IT]', 'units: [ITX]'], 'standard TPL-01: unknown unit "ITX"'],
+  ] as const)('%s', async (_what, [from, to], expected) => {
+    expect(STANDARDS).toContain(from);
+    const path = write('bad-standards.yaml', STANDARDS.replace(from, to));
+    const error = await failure({ standardsPath: path, interactionsPath: records });
+    const text = messages(error);
+    expect(text).toContain(expected);
+    expect(text).toMatch(/bad-standards\.yaml:\d+: /);
+  });
+});
+
+describe('evaluateFiles --skip-invalid', () => {
+  it('evaluates the valid records and returns each rejected one with its line and field', async () => {
+    const path = write(
+      'mixed.csv',
+      'id,channel,unit,started_at,answered_at,rings\n' +
+        'ok1,phone,HR,2026-03-02T09:00:00+03:00,2026-03-02T09:00:05+03:00,1\n' +
+        'x1,fax,HR,2026-03-02T09:00:00+03:00,,\n' +
+        'ok2,phone,HR,2026-03-02T09:10:00+03:00,2026-03-02T09:10:30+03:00,\n' +
+        'x2,phone,HR,2026-03-02T09:00:00,,\n',
+    );
+    const report = await evaluateFiles(options({ interactionsPath: path, skipInvalid: true }));
+    expect(report.records).toBe(2);
+    expect(report.rejected).toEqual([
+      {
+        line: 3,
+        id: 'x1',
+        problems: [{ field: 'channel', message: expect.stringContaining('fax') as string }],
+      },
+      {
+        line: 5,
+        id: 'x2',
+        problems: [{ field: 'started_at', message: expect.stringContaining('no offset') as string }],
+      },
+    ]);
+    expect(report.rows.find((r) => r.standard === 'TEL-01')).toEqual(
+      row('TEL-01', 'HR', '2026-03', [1, 1, 0, 0], 0.5, 0.8, false),
+    );
+  });
+});
