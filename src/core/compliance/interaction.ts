@@ -24,4 +24,6 @@ export interface Interaction {
   template?: string | undefined;
   /** Any further numeric columns a threshold may name. */
   numbers?: Readonly<Record<string, number>> | undefined;
+  /** Further text columns a script measure names as its field (read only when asked for). */
+  texts?: Readonly<Record<string, string>> | undefined;
 }

@@ -80,6 +80,13 @@ describe('script measure', () => {
     });
   });
 
+  it('reads another text column when the standard names it', () => {
+    const m = { ...script, field: 'transcript', require: ['unit' as const] };
+    const record = call('09:00:00', undefined, { texts: { transcript: 'Отдел кадров, слушаю' } });
+    expect(evaluateScript(record, m, ctx).verdict).toBe('pass');
+    expect(evaluateScript(call('09:00:00', 'Отдел кадров'), m, ctx).verdict).toBe('na');
+  });
+
   it('cannot judge an absent or empty greeting, or a name nobody knows', () => {
     expect(evaluateScript(call('09:00:00', undefined), script, ctx).verdict).toBe('na');
     expect(evaluateScript(call('09:00:00', ' …!? '), script, ctx).verdict).toBe('na');

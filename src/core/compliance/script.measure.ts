@@ -24,7 +24,12 @@ const PART_NAMES: Record<ScriptPart, string> = {
  * Joan speaking" → pass.
  */
 export function evaluateScript(record: Interaction, m: Script, ctx: EvaluationContext): Verdict {
-  const raw = m.field === 'greeting' ? record.greeting : m.field === 'template' ? record.template : undefined;
+  const raw =
+    m.field === 'greeting'
+      ? record.greeting
+      : m.field === 'template'
+        ? record.template
+        : record.texts?.[m.field];
   const text = raw === undefined ? '' : normalizeText(raw);
   if (text === '') return judged(ctx.explain, 'na', () => `no ${m.field} recorded`);
   const missing: string[] = [];

@@ -9,6 +9,8 @@ export interface CompiledStandards {
   directory: Directory;
   /** Columns the standards' thresholds read: a non-number there is an input error. */
   numericFields: ReadonlySet<string>;
+  /** Further text columns the script measures read (beyond greeting and template). */
+  textFields: ReadonlySet<string>;
 }
 
 const ALL_DAY = ['00:00-24:00'];
@@ -37,9 +39,13 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
           },
         });
   const numericFields = new Set<string>();
+  const textFields = new Set<string>();
   const standards = file.standards.map((s): CompiledStandard => {
     if (s.measure.type === 'threshold' && s.measure.field !== 'rings' && s.measure.field !== 'wait_seconds') {
       numericFields.add(s.measure.field);
+    }
+    if (s.measure.type === 'script' && s.measure.field !== 'greeting' && s.measure.field !== 'template') {
+      textFields.add(s.measure.field);
     }
     return {
       code: s.code,
@@ -52,7 +58,7 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
       period: s.period,
     };
   });
-  return { standards, directory: createDirectory(file.units, file.employees), numericFields };
+  return { standards, directory: createDirectory(file.units, file.employees), numericFields, textFields };
 }
 
 function compileMeasure(m: StandardDefinition['measure']): Measure {

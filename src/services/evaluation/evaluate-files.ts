@@ -53,6 +53,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     for await (const entry of readInteractionRecords(options.interactionsPath, {
       format: options.format,
       numericFields: compiled.numericFields,
+      textFields: compiled.textFields,
     })) {
       if ('problems' in entry) {
         if (!options.skipInvalid)
