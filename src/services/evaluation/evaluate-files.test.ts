@@ -555,3 +555,16 @@ describe('evaluateFiles --skip-invalid', () => {
     );
   });
 });
+
+describe('evaluateFiles --verdicts to a place that cannot be written', () => {
+  it('fails as bad input naming the file, instead of crashing on the stream', async () => {
+    const out = join(dir, 'no-such-dir', 'verdicts.ndjson');
+    const error: unknown = await evaluateFiles(options({ verdictsPath: out })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'not_found' });
+    expect((error as Error).message).toContain(out);
+    expect(existsSync(out)).toBe(false);
+  });
+});

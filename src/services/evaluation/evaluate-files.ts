@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import type { WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename } from 'node:path';
-import { ValidationError, type FieldIssue } from '../../core';
+import { AppError, ValidationError, type FieldIssue } from '../../core';
 import { createComplianceEngine } from '../../core/compliance/compliance-engine';
 import type { RollupRow } from '../../core/compliance/rollup';
 import { readInteractionRecords, type RecordsFormat } from '../files/interaction-records.reader';
@@ -46,7 +46,18 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   const name = basename(options.interactionsPath);
   const rejected: RejectedRecord[] = [];
   const partial = options.verdictsPath === undefined ? undefined : `${options.verdictsPath}.partial`;
-  const out = partial === undefined ? undefined : createWriteStream(partial);
+  // Opened up front so that a place that cannot be written is bad input, not a stream crash.
+  let out: WriteStream | undefined;
+  if (partial !== undefined) {
+    try {
+      out = (await open(partial, 'w')).createWriteStream();
+    } catch (error) {
+      throw new AppError(
+        'not_found',
+        `cannot write the verdicts file ${options.verdictsPath}: ${(error as Error).message}`,
+      );
+    }
+  }
   let buffer = '';
   let records = 0;
   try {
