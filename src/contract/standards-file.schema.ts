@@ -105,7 +105,7 @@ const ResponseTime = z
       ctx.addIssue({
         code: 'custom',
         path: ['within'],
-        message: `"${m.within}" is not a duration like 4h, 90m, 1h30m, 45s`,
+        message: `"${m.within}" is not a duration like 4h, 90m, 1h30m, 45s, 2d`,
       });
       return z.NEVER;
     }
