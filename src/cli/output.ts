@@ -27,7 +27,10 @@ export function reportError(error: unknown): number {
   }
   if (isAppError(error)) {
     process.stderr.write(`etalon: ${error.message} (${error.code})\n`);
-    return error.code === 'conflict' || error.code === 'not_found' ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    // validation_failed without field issues (a broken CSV, a file of unknown format) is bad input too.
+    return error.code === 'conflict' || error.code === 'not_found' || error.code === 'validation_failed'
+      ? EXIT_BAD_INPUT
+      : EXIT_FAILURE;
   }
   process.stderr.write(`etalon: ${error instanceof Error ? error.message : String(error)}\n`);
   return EXIT_FAILURE;

@@ -478,6 +478,18 @@ describe.concurrent('etalon evaluate', { timeout: 60_000 }, () => {
     expect(run.stderr).toMatch(/bad-standards\.yaml:\d+: standard TPL-01: unknown unit "ITX"/);
   });
 
+  it('a CSV quote that is never closed: exit 2 (bad input), nothing on stdout, the line named', async () => {
+    const broken = write(
+      'broken.csv',
+      `${toCsv(RECORDS.slice(0, 2))}p9,phone,HR,2026-03-02T09:00:00Z,,,,,"oops\n`,
+    );
+    const run = await etalon([...base, '--interactions', broken, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('broken.csv:4');
+    expect(run.stderr).toContain('never closed');
+  });
+
   it('--as-of without an offset: exit 2, nothing on stdout', async () => {
     const run = await etalon([
       '--standards',
