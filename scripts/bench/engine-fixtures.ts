@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { RECORD_FIELDS } from '../../src/contract/interaction-record.schema';
 
 export const STANDARDS_YAML = `version: etalon/v1
 timezone: Europe/Moscow
@@ -132,19 +133,7 @@ export function* records(count: number, seed = 42): Generator<FixtureRecord> {
   }
 }
 
-const COLUMNS = [
-  'id',
-  'channel',
-  'unit',
-  'employee',
-  'started_at',
-  'answered_at',
-  'ended_at',
-  'rings',
-  'wait_seconds',
-  'greeting',
-  'template',
-] as const;
+const COLUMNS = RECORD_FIELDS;
 const csvCell = (v: unknown) => {
   if (v === undefined) return '';
   const s = String(v);

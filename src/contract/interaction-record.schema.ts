@@ -49,7 +49,8 @@ export interface ValidateRecordOptions {
   textFields?: ReadonlySet<string>;
 }
 
-const KNOWN = new Set([
+/** The columns of an interaction record, in the order files are written with. */
+export const RECORD_FIELDS = [
   'id',
   'channel',
   'unit',
@@ -61,7 +62,9 @@ const KNOWN = new Set([
   'wait_seconds',
   'greeting',
   'template',
-]);
+] as const;
+
+const KNOWN: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
 /** `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` / `±HHMM`. */
 const INSTANT =

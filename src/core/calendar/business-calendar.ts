@@ -148,3 +148,27 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
     period: (kind, ms) => periodKey(kind, ms, zone),
   };
 }
+
+const ALL_DAY = ['00:00-24:00'];
+
+/**
+ * A calendar open round the clock in `timezone`: business time equals elapsed time. Used when a
+ * standards file defines no calendar (its periods still follow the file's zone), and in tests.
+ * Example: `roundTheClockCalendar('Europe/Moscow').businessMs(a, b) === b - a`.
+ */
+export function roundTheClockCalendar(timezone: string, ringSeconds?: number): BusinessCalendar {
+  return compileCalendar({
+    id: 'round-the-clock',
+    timezone,
+    week: {
+      mon: ALL_DAY,
+      tue: ALL_DAY,
+      wed: ALL_DAY,
+      thu: ALL_DAY,
+      fri: ALL_DAY,
+      sat: ALL_DAY,
+      sun: ALL_DAY,
+    },
+    ...(ringSeconds === undefined ? {} : { ring_seconds: ringSeconds }),
+  });
+}

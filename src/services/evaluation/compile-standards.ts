@@ -1,4 +1,8 @@
-import { compileCalendar, type BusinessCalendar } from '../../core/calendar/business-calendar';
+import {
+  compileCalendar,
+  roundTheClockCalendar,
+  type BusinessCalendar,
+} from '../../core/calendar/business-calendar';
 import { createDirectory, type Directory } from '../../core/compliance/directory';
 import type { Measure } from '../../core/compliance/measure';
 import type { CompiledStandard } from '../../core/compliance/standard';
@@ -13,8 +17,6 @@ export interface CompiledStandards {
   textFields: ReadonlySet<string>;
 }
 
-const ALL_DAY = ['00:00-24:00'];
-
 /**
  * Turns a validated standards file into what the engine runs: calendars compiled once and shared,
  * a standard without `calendar` on the file's first one, and a file without calendars on one open
@@ -23,21 +25,7 @@ const ALL_DAY = ['00:00-24:00'];
 export function compileStandards(file: StandardsFile): CompiledStandards {
   const calendars = new Map<string, BusinessCalendar>(file.calendars.map((c) => [c.id, compileCalendar(c)]));
   const fallback =
-    file.calendars.length > 0
-      ? calendars.get(file.calendars[0]!.id)!
-      : compileCalendar({
-          id: 'round-the-clock',
-          timezone: file.timezone!,
-          week: {
-            mon: ALL_DAY,
-            tue: ALL_DAY,
-            wed: ALL_DAY,
-            thu: ALL_DAY,
-            fri: ALL_DAY,
-            sat: ALL_DAY,
-            sun: ALL_DAY,
-          },
-        });
+    file.calendars.length > 0 ? calendars.get(file.calendars[0]!.id)! : roundTheClockCalendar(file.timezone!);
   const numericFields = new Set<string>();
   const textFields = new Set<string>();
   const standards = file.standards.map((s): CompiledStandard => {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../core';
 import { assertTimeZone, zonedTime } from '../../core/time/zoned-time';
+import { RECORD_FIELDS } from '../../contract/interaction-record.schema';
 import { CsvRows, CsvSyntaxError } from './csv-rows';
 
 /**
@@ -35,16 +36,10 @@ const col = Object.fromEntries(CDR_COLUMNS.map((c, i) => [c, i])) as Record<
   number
 >;
 
-export const RECORD_COLUMNS = [
-  'id',
-  'channel',
-  'unit',
-  'employee',
-  'started_at',
-  'answered_at',
-  'ended_at',
-  'wait_seconds',
-];
+/** The record columns a call from a CDR fills, in the record format's order. */
+export const RECORD_COLUMNS = RECORD_FIELDS.filter((f) =>
+  ['id', 'channel', 'unit', 'employee', 'started_at', 'answered_at', 'ended_at', 'wait_seconds'].includes(f),
+);
 
 export interface Extension {
   unit: string;
