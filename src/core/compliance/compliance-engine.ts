@@ -34,17 +34,34 @@ export function createComplianceEngine(options: EngineOptions) {
     }));
   const silent = contextsFor(false);
   const explaining = contextsFor(true);
+  const counters = options.standards.map((s) => rollup.forStandard(s.code, s.target));
+  // Standards that share a calendar and a period kind share the record's period key: compute it
+  // once per record (a stamp tells this record's keys from the previous one's).
+  const slotKeys: Array<{ calendar: CompiledStandard['calendar']; kind: CompiledStandard['period'] }> = [];
+  const slotOf = options.standards.map((s) => {
+    let i = slotKeys.findIndex((k) => k.calendar === s.calendar && k.kind === s.period);
+    if (i < 0) i = slotKeys.push({ calendar: s.calendar, kind: s.period }) - 1;
+    return i;
+  });
+  const slotValue: string[] = new Array<string>(slotKeys.length).fill('');
+  const slotStamp = new Float64Array(slotKeys.length);
+  let stamp = 0;
   return {
     /** Judges one record; `onVerdict` sees each applicable standard's verdict (for --verdicts). */
     judge(record: Interaction, onVerdict?: (standard: CompiledStandard, verdict: Verdict) => void): void {
       const ancestors = options.directory.ancestors(record.unit);
       const contexts = onVerdict === undefined ? silent : explaining;
+      stamp += 1;
       for (let i = 0; i < options.standards.length; i += 1) {
         const standard = options.standards[i]!;
         if (!applies(standard, record.channel, record.unit, ancestors)) continue;
         const result = evaluateRecord(record, standard, contexts[i]!);
-        const period = standard.calendar.period(standard.period, record.started_at);
-        rollup.add(standard.code, record.unit, record.employee, period, standard.target, result.verdict);
+        const slot = slotOf[i]!;
+        if (slotStamp[slot] !== stamp) {
+          slotValue[slot] = standard.calendar.period(standard.period, record.started_at);
+          slotStamp[slot] = stamp;
+        }
+        counters[i]!.add(record.unit, record.employee, slotValue[slot]!, result.verdict);
         onVerdict?.(standard, result);
       }
     },

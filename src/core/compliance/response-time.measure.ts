@@ -26,17 +26,40 @@ export function evaluateResponseTime(record: Interaction, m: ResponseTime, ctx: 
     ? ctx.calendar.businessMs(record.started_at, end)
     : Math.max(0, end - record.started_at);
   const within = elapsed <= m.withinMs;
-  const what = () =>
-    `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(record.started_at, end, ctx)}` : ''}`;
+  // No named closures here: this runs for every record, and the reason only when explaining.
   if (answered) {
     return judged(
       ctx.explain,
       within ? 'pass' : 'fail',
-      () => `${what()} — ${within ? 'within' : 'more than'} ${m.within}`,
+      () =>
+        `${elapsedText(elapsed, business, record.started_at, end, ctx)} — ${within ? 'within' : 'more than'} ${m.within}`,
     );
   }
-  if (!within) return judged(ctx.explain, 'fail', () => `no reply yet; ${what()} — more than ${m.within}`);
-  return judged(ctx.explain, 'pending', () => `no reply yet; ${what()} so far, ${m.within} allowed`);
+  if (!within) {
+    return judged(
+      ctx.explain,
+      'fail',
+      () =>
+        `no reply yet; ${elapsedText(elapsed, business, record.started_at, end, ctx)} — more than ${m.within}`,
+    );
+  }
+  return judged(
+    ctx.explain,
+    'pending',
+    () =>
+      `no reply yet; ${elapsedText(elapsed, business, record.started_at, end, ctx)} so far, ${m.within} allowed`,
+  );
+}
+
+/** "4 h 01 min of business time: Fri 16:00–16:45, Mon 09:00–12:16", or "4 h 00 min" on the plain clock. */
+function elapsedText(
+  elapsed: number,
+  business: boolean,
+  fromMs: number,
+  toMs: number,
+  ctx: EvaluationContext,
+) {
+  return `${formatDuration(elapsed)}${business ? ` of business time${describeSpans(fromMs, toMs, ctx)}` : ''}`;
 }
 
 function describeSpans(fromMs: number, toMs: number, ctx: EvaluationContext): string {

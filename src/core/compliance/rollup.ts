@@ -30,6 +30,11 @@ interface Counts {
   pending: number;
 }
 
+/** Counts one standard's verdicts (see Rollup.forStandard). */
+export interface StandardCounter {
+  add(unit: string, employee: string | undefined, period: string, kind: VerdictKind): void;
+}
+
 /**
  * Counts verdicts per (standard, unit [, employee], period) as they stream by, in memory
  * proportional to the number of rows, not records. `rows()` sorts by standard, unit, employee, period.
@@ -52,25 +57,40 @@ export class Rollup {
     target: number,
     kind: VerdictKind,
   ) {
-    const emp = this.by === 'employee' ? (employee ?? null) : null;
+    this.forStandard(standard, target).add(unit, employee, period, kind);
+  }
+
+  /**
+   * The counter of one standard, to keep across records: the engine holds one per standard and
+   * skips looking the standard up for every verdict.
+   */
+  forStandard(standard: string, target: number): StandardCounter {
     let byGroup = this.#tree.get(standard);
     if (!byGroup) {
       byGroup = new Map();
       this.#tree.set(standard, byGroup);
     }
-    const group = emp === null ? unit : `${unit}\u0000${emp}`;
-    let byPeriod = byGroup.get(group);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      byGroup.set(group, byPeriod);
-    }
-    let counts = byPeriod.get(period);
-    if (!counts) {
-      counts = { standard, unit, employee: emp, period, target, pass: 0, fail: 0, na: 0, pending: 0 };
-      byPeriod.set(period, counts);
-      this.#all.push(counts);
-    }
-    counts[kind] += 1;
+    const groups = byGroup;
+    const byEmployee = this.by === 'employee';
+    const all = this.#all;
+    return {
+      add(unit, employee, period, kind) {
+        const emp = byEmployee ? (employee ?? null) : null;
+        const group = emp === null ? unit : `${unit}\u0000${emp}`;
+        let byPeriod = groups.get(group);
+        if (!byPeriod) {
+          byPeriod = new Map();
+          groups.set(group, byPeriod);
+        }
+        let counts = byPeriod.get(period);
+        if (!counts) {
+          counts = { standard, unit, employee: emp, period, target, pass: 0, fail: 0, na: 0, pending: 0 };
+          byPeriod.set(period, counts);
+          all.push(counts);
+        }
+        counts[kind] += 1;
+      },
+    };
   }
 
   rows(): RollupRow[] {

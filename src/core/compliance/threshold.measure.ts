@@ -52,11 +52,11 @@ export function evaluateThreshold(record: Interaction, m: Threshold, ctx: Evalua
       }
       const limit = isRings ? max * ring : max;
       if (waited > limit) {
-        const what = () => (isRings ? `${max} rings (${seconds(limit)} at ${ring} s a ring)` : seconds(max));
         return judged(
           ctx.explain,
           'fail',
-          () => `not answered; the caller waited ${seconds(waited)} — more than ${what()}`,
+          () =>
+            `not answered; the caller waited ${seconds(waited)} — more than ${isRings ? `${max} rings (${seconds(limit)} at ${ring} s a ring)` : seconds(max)}`,
         );
       }
       return judged(
