@@ -58,6 +58,20 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
       );
     }
   }
+  // A write that fails later (a full disk) is remembered here and ends the run, instead of leaving
+  // it waiting for a 'drain' or 'finish' that will never come.
+  let writeError: Error | undefined;
+  out?.on('error', (error) => {
+    writeError = error;
+  });
+  const failIfWriteFailed = () => {
+    if (writeError) {
+      throw new AppError(
+        'internal',
+        `writing the verdicts file ${options.verdictsPath} failed: ${writeError.message}`,
+      );
+    }
+  };
   let buffer = '';
   let records = 0;
   try {
@@ -90,13 +104,16 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
         })}\n`;
       });
       if (buffer.length > 1 << 16) {
+        failIfWriteFailed();
         if (!out.write(buffer)) await once(out, 'drain');
         buffer = '';
       }
     }
     if (out !== undefined) {
+      failIfWriteFailed();
       out.end(buffer);
       await once(out, 'finish');
+      failIfWriteFailed();
       await rename(partial!, options.verdictsPath!);
     }
   } catch (error) {
