@@ -13,6 +13,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'users.write': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false },
   'tokens.manage': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false },
   'audit.read': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
+  'org.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
+  'org.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
 };
 
 const actor = (role: Role): Actor => ({

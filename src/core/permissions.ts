@@ -9,6 +9,9 @@ export const PERMISSIONS = {
   'users.write': ['admin'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin', 'manager'],
+  // Everyone reads the organization (the grid is for all staff); quality leads keep it up to date.
+  'org.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
+  'org.write': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
