@@ -89,11 +89,11 @@ for (const dialect of TEST_DBS) {
       const run = await etalon(['migrate'], { database });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(
-        new RegExp(`^Applied 1 migration\\(s\\) to ${dialect} at .*: 0001-foundation\\n$`),
+        new RegExp(`^Applied 2 migration\\(s\\) to ${dialect} at .*: 0001-foundation, 0002-organization\\n$`),
       );
       const again = await etalon(['migrate'], { database });
       expect(again.code).toBe(0);
-      expect(again.stdout).toMatch(/is up to date: 1 migration\(s\)/);
+      expect(again.stdout).toMatch(/is up to date: 2 migration\(s\)/);
     });
 
     it('user create with a good password makes an admin who can sign in', async () => {

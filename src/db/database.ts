@@ -81,6 +81,48 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** A unit of the organization; the tree is `parent_id` (null for a root). Never deleted: archived. */
+export interface UnitsTable {
+  id: string;
+  code: string;
+  /** At least one of the two names is set (the contract checks it). */
+  name_ru: string | null;
+  name_en: string | null;
+  parent_id: string | null;
+  /** IANA zone; null inherits the parent's. */
+  timezone: string | null;
+  /** A calendar id; null inherits the parent's. */
+  calendar: string | null;
+  /** JSON text: the contact channels object of the contract. */
+  contact: string | null;
+  status: 'active' | 'archived';
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person of the organization (not necessarily one who signs in). Never deleted: they leave. */
+export interface EmployeesTable {
+  id: string;
+  code: string;
+  name_ru: string | null;
+  name_en: string | null;
+  position: string | null;
+  unit_id: string;
+  email: string | null;
+  /** JSON text: an array of phone extensions, `[]` when none. */
+  extensions: string;
+  user_id: string | null;
+  status: 'active' | 'left';
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who heads a unit (one unit may have several heads). */
+export interface UnitHeadsTable {
+  unit_id: string;
+  employee_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -89,6 +131,9 @@ export interface Database {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   settings: SettingsTable;
+  units: UnitsTable;
+  employees: EmployeesTable;
+  unit_heads: UnitHeadsTable;
 }
 
 /** A connection or a transaction: repositories accept either. */

@@ -6,7 +6,18 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { migrations } from './migrations';
 
-const TABLES = ['api_tokens', 'audit_log', 'invites', 'login_failures', 'sessions', 'settings', 'users'];
+const TABLES = [
+  'api_tokens',
+  'audit_log',
+  'employees',
+  'invites',
+  'login_failures',
+  'sessions',
+  'settings',
+  'unit_heads',
+  'units',
+  'users',
+];
 const ALL = Object.keys(migrations);
 const BIN = fileURLToPath(new URL('../../bin/etalon.mjs', import.meta.url));
 
