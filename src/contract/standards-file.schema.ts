@@ -37,7 +37,7 @@ const isTimeZone = (zone: string) => {
 const isDate = (text: string) => parseIsoDate(text) !== undefined;
 
 const Code = z.string().min(1, 'must not be empty');
-const TimeZone = z
+export const TimeZone = z
   .string()
   .refine(isTimeZone, { message: 'is not a known IANA time zone (like Europe/Moscow)' });
 const LocalDate = z.string().refine(isDate, { message: 'must be a date YYYY-MM-DD' });

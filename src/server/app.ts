@@ -12,9 +12,11 @@ import { securityPlugin } from './plugins/security.plugin';
 import { webPlugin } from './plugins/web.plugin';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
+import { employeeRoutes } from './routes/employees.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inviteRoutes } from './routes/invites.routes';
 import { tokenRoutes } from './routes/tokens.routes';
+import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 
 /** Largest JSON body accepted (413 above it). Import routes set their own, larger limits. */
@@ -65,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes, { services });
       await api.register(tokenRoutes, { services });
       await api.register(auditRoutes, { services });
+      await api.register(unitRoutes, { services });
+      await api.register(employeeRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

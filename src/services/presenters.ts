@@ -1,8 +1,12 @@
 import type { ApiToken } from '../contract/token.schema';
 import type { AuditEntry } from '../contract/audit.schema';
+import type { Employee } from '../contract/employee.schema';
+import type { Unit, UnitContact } from '../contract/unit.schema';
 import type { User } from '../contract/user.schema';
 import type { ApiTokenRow } from '../db/api-token.repository';
 import type { AuditRow } from '../db/audit-log.repository';
+import type { EmployeeRow } from '../db/employee.repository';
+import type { UnitRow } from '../db/unit.repository';
 import type { UserRow } from '../db/user.repository';
 
 /** A person as the API shows them: never the password hash. */
@@ -35,4 +39,33 @@ export const presentAudit = (row: AuditRow): AuditEntry => ({
   ...row,
   before: row.before === null ? null : (JSON.parse(row.before) as unknown),
   after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+});
+
+/** A unit as the API shows it: names as `{ru, en}`, contact parsed from its JSON text. */
+export const presentUnit = (row: UnitRow): Unit => ({
+  id: row.id,
+  code: row.code,
+  name: { ru: row.name_ru, en: row.name_en },
+  parent_id: row.parent_id,
+  timezone: row.timezone,
+  calendar: row.calendar,
+  contact: row.contact === null ? null : (JSON.parse(row.contact) as UnitContact),
+  status: row.status,
+  created_at: row.created_at,
+  updated_at: row.updated_at,
+});
+
+/** An employee as the API shows them: names as `{ru, en}`, extensions parsed from JSON text. */
+export const presentEmployee = (row: EmployeeRow): Employee => ({
+  id: row.id,
+  code: row.code,
+  name: { ru: row.name_ru, en: row.name_en },
+  position: row.position,
+  unit_id: row.unit_id,
+  email: row.email,
+  extensions: JSON.parse(row.extensions) as string[],
+  user_id: row.user_id,
+  status: row.status,
+  created_at: row.created_at,
+  updated_at: row.updated_at,
 });

@@ -1,8 +1,10 @@
 import { createAuditService } from './audit.service';
 import { createAuthService } from './auth.service';
+import { createEmployeeService } from './employee.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
 import { createTokenService } from './token.service';
+import { createUnitService } from './unit.service';
 import { createUserService } from './user.service';
 import type { ServiceDeps } from './service-context';
 
@@ -18,6 +20,8 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     users: createUserService(deps, invites),
     tokens: createTokenService(deps),
     audit: createAuditService(deps),
+    units: createUnitService(deps),
+    employees: createEmployeeService(deps),
     health: createHealthService(deps),
   };
 }

@@ -1,0 +1,178 @@
+import { AppError, assertCan, ValidationError } from '../core';
+import { nestUnits, wouldCreateCycle } from '../core/org/unit-tree';
+import type {
+  Unit,
+  UnitCreate,
+  UnitList,
+  UnitListQuery,
+  UnitTree,
+  UnitUpdate,
+} from '../contract/unit.schema';
+import type { Db } from '../db/database';
+import { isUniqueViolation } from '../db/dialect/driver-errors';
+import { employeeRepository } from '../db/employee.repository';
+import { newId } from '../db/ids';
+import { settingRepository } from '../db/setting.repository';
+import { unitRepository, type UnitRow } from '../db/unit.repository';
+import { recordChange } from './audit-recorder';
+import { presentUnit } from './presenters';
+import type { CallContext, ServiceDeps } from './service-context';
+
+/** Moves and archives take this lock, so two moves racing on PostgreSQL cannot close a loop together. */
+const TREE_LOCK = 'lock.units';
+
+/** The organization's units: list, tree, create, update (rename, move, archive); never delete. */
+export function createUnitService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+
+  async function mustFind(tx: Db, id: string) {
+    const row = await unitRepository.findById(tx, id);
+    if (!row) throw new AppError('not_found', `No unit with id ${id}`, { entity: 'unit', id });
+    return row;
+  }
+
+  /** A unique-code violation as a 409 naming the field; anything else rethrown. */
+  function duplicateCode(e: unknown, code: string | undefined): never {
+    if (isUniqueViolation(e)) {
+      throw new AppError('conflict', `A unit with code ${code} already exists`, { field: 'code' });
+    }
+    throw e;
+  }
+
+  /** The new parent must exist, and must not be the unit itself or below it. */
+  async function checkParent(tx: Db, unitId: string, parentId: string | null) {
+    if (parentId === null) return;
+    if (!(await unitRepository.findById(tx, parentId))) {
+      throw new ValidationError([
+        { in: 'body', path: 'parent_id', code: 'unknown', message: `No unit with id ${parentId}` },
+      ]);
+    }
+    if (wouldCreateCycle(await unitRepository.parentLinks(tx), unitId, parentId)) {
+      throw new ValidationError([
+        {
+          in: 'body',
+          path: 'parent_id',
+          code: 'cycle',
+          message: 'A unit cannot be moved under itself or a unit below it',
+        },
+      ]);
+    }
+  }
+
+  /** Archiving leaves no active unit or employee without an active home. */
+  async function checkCanArchive(tx: Db, row: UnitRow) {
+    const children = await unitRepository.count(tx, { parent_id: row.id, status: 'active' });
+    const employees = await employeeRepository.count(tx, { unit_ids: [row.id], status: 'active' });
+    if (children > 0 || employees > 0) {
+      throw new AppError(
+        'conflict',
+        `Unit ${row.code} still has ${children} active unit(s) and ${employees} active employee(s) — move or archive them first`,
+        { reason: 'not_empty', active_children: children, active_employees: employees },
+      );
+    }
+  }
+
+  return {
+    async list(ctx: CallContext, query: UnitListQuery): Promise<UnitList> {
+      assertCan(ctx.actor, 'org.read');
+      const filter = { q: query.q, parent_id: query.parent_id, status: query.status };
+      const [rows, total] = await Promise.all([
+        unitRepository.list(db, filter, query),
+        unitRepository.count(db, filter),
+      ]);
+      return { items: rows.map(presentUnit), total };
+    },
+
+    /** The whole organization as nested nodes, siblings sorted by code. */
+    async tree(ctx: CallContext): Promise<UnitTree> {
+      assertCan(ctx.actor, 'org.read');
+      return { roots: nestUnits((await unitRepository.all(db)).map(presentUnit)) };
+    },
+
+    async get(ctx: CallContext, id: string): Promise<Unit> {
+      assertCan(ctx.actor, 'org.read');
+      return presentUnit(await mustFind(db, id));
+    },
+
+    async create(ctx: CallContext, input: UnitCreate): Promise<Unit> {
+      assertCan(ctx.actor, 'org.write');
+      const now = clock();
+      const at = now.toISOString();
+      const row: UnitRow = {
+        id: newId(now.getTime()),
+        code: input.code,
+        name_ru: input.name.ru ?? null,
+        name_en: input.name.en ?? null,
+        parent_id: input.parent_id,
+        timezone: input.timezone,
+        calendar: input.calendar,
+        contact: input.contact === null ? null : JSON.stringify(input.contact),
+        status: 'active',
+        created_at: at,
+        updated_at: at,
+      };
+      try {
+        await db.transaction().execute(async (tx) => {
+          await checkParent(tx, row.id, row.parent_id);
+          await unitRepository.insert(tx, row);
+          await recordChange(tx, ctx, now, {
+            action: 'unit.create',
+            entity: 'unit',
+            entityId: row.id,
+            after: presentUnit(row),
+          });
+        });
+      } catch (e) {
+        duplicateCode(e, input.code);
+      }
+      return presentUnit(row);
+    },
+
+    /** Renames, moves (a new `parent_id`), changes settings, archives or restores. */
+    async update(ctx: CallContext, id: string, patch: UnitUpdate): Promise<Unit> {
+      assertCan(ctx.actor, 'org.write');
+      const now = clock();
+      try {
+        return await db.transaction().execute(async (tx) => {
+          await settingRepository.lock(tx, TREE_LOCK, now.toISOString());
+          const before = await mustFind(tx, id);
+          const after: UnitRow = {
+            ...before,
+            code: patch.code ?? before.code,
+            name_ru: patch.name ? (patch.name.ru ?? null) : before.name_ru,
+            name_en: patch.name ? (patch.name.en ?? null) : before.name_en,
+            parent_id: patch.parent_id === undefined ? before.parent_id : patch.parent_id,
+            timezone: patch.timezone === undefined ? before.timezone : patch.timezone,
+            calendar: patch.calendar === undefined ? before.calendar : patch.calendar,
+            contact:
+              patch.contact === undefined
+                ? before.contact
+                : patch.contact === null
+                  ? null
+                  : JSON.stringify(patch.contact),
+            status: patch.status ?? before.status,
+            updated_at: now.toISOString(),
+          };
+          const moves = after.parent_id !== before.parent_id;
+          const archives = after.status === 'archived' && before.status !== 'archived';
+          if (moves) await checkParent(tx, id, after.parent_id);
+          if (archives) await checkCanArchive(tx, before);
+          const { id: _id, created_at: _created, ...changes } = after;
+          await unitRepository.update(tx, id, changes);
+          await recordChange(tx, ctx, now, {
+            action: archives ? 'unit.archive' : moves ? 'unit.move' : 'unit.update',
+            entity: 'unit',
+            entityId: id,
+            before: presentUnit(before),
+            after: presentUnit(after),
+          });
+          return presentUnit(after);
+        });
+      } catch (e) {
+        duplicateCode(e, patch.code);
+      }
+    },
+  };
+}
+
+export type UnitService = ReturnType<typeof createUnitService>;
