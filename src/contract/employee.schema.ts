@@ -40,7 +40,10 @@ export const EmployeeCreate = z.object({
 export type EmployeeCreate = z.infer<typeof EmployeeCreate>;
 export type EmployeeCreateBody = z.input<typeof EmployeeCreate>;
 
-/** An employee who leaves gets `status: left`; employees are never deleted. */
+/**
+ * An employee who leaves gets `status: left`; employees are never deleted. `name` replaces both
+ * languages.
+ */
 export const EmployeeUpdate = z
   .object({
     code: OrgCode.optional(),

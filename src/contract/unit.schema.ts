@@ -79,7 +79,10 @@ export const UnitCreate = z.object({
 export type UnitCreate = z.infer<typeof UnitCreate>;
 export type UnitCreateBody = z.input<typeof UnitCreate>;
 
-/** Moving a unit is changing `parent_id`; archiving is `status: archived`. */
+/**
+ * Moving a unit is changing `parent_id`; archiving is `status: archived`. `name` replaces both
+ * languages (send both to keep both).
+ */
 export const UnitUpdate = z
   .object({
     code: OrgCode.optional(),

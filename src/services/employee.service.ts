@@ -12,8 +12,10 @@ import { employeeRepository, type EmployeeRow } from '../db/employee.repository'
 import { newId } from '../db/ids';
 import { unitRepository } from '../db/unit.repository';
 import { userRepository } from '../db/user.repository';
+import { settingRepository } from '../db/setting.repository';
 import { recordChange } from './audit-recorder';
 import { presentEmployee } from './presenters';
+import { TREE_LOCK } from './unit.service';
 import type { CallContext, ServiceDeps } from './service-context';
 
 /** Employees: list (by unit or a unit's subtree), create, update; they leave, never get deleted. */
@@ -108,6 +110,7 @@ export function createEmployeeService(deps: ServiceDeps) {
       };
       try {
         await db.transaction().execute(async (tx) => {
+          await settingRepository.lock(tx, TREE_LOCK, at);
           await checkReferences(tx, { unit_id: row.unit_id, user_id: row.user_id });
           await employeeRepository.insert(tx, row);
           await recordChange(tx, ctx, now, {
@@ -129,6 +132,7 @@ export function createEmployeeService(deps: ServiceDeps) {
       const now = clock();
       try {
         return await db.transaction().execute(async (tx) => {
+          await settingRepository.lock(tx, TREE_LOCK, now.toISOString());
           const before = await mustFind(tx, id);
           const after: EmployeeRow = {
             ...before,

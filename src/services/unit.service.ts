@@ -18,8 +18,11 @@ import { recordChange } from './audit-recorder';
 import { presentUnit } from './presenters';
 import type { CallContext, ServiceDeps } from './service-context';
 
-/** Moves and archives take this lock, so two moves racing on PostgreSQL cannot close a loop together. */
-const TREE_LOCK = 'lock.units';
+/**
+ * Every change to the tree and to who sits in it takes this lock, so on PostgreSQL two moves cannot
+ * close a loop together, nor can a unit be archived while someone is added to it.
+ */
+export const TREE_LOCK = 'lock.units';
 
 /** The organization's units: list, tree, create, update (rename, move, archive); never delete. */
 export function createUnitService(deps: ServiceDeps) {
@@ -39,24 +42,21 @@ export function createUnitService(deps: ServiceDeps) {
     throw e;
   }
 
-  /** The new parent must exist, and must not be the unit itself or below it. */
-  async function checkParent(tx: Db, unitId: string, parentId: string | null) {
+  /**
+   * The parent must exist, must not be the unit itself or below it, and must be active while the
+   * unit is: an active unit under an archived one would undo the archiving rule below.
+   */
+  async function checkParent(tx: Db, unit: { id: string; status: string }, parentId: string | null) {
     if (parentId === null) return;
-    if (!(await unitRepository.findById(tx, parentId))) {
-      throw new ValidationError([
-        { in: 'body', path: 'parent_id', code: 'unknown', message: `No unit with id ${parentId}` },
-      ]);
-    }
-    if (wouldCreateCycle(await unitRepository.parentLinks(tx), unitId, parentId)) {
-      throw new ValidationError([
-        {
-          in: 'body',
-          path: 'parent_id',
-          code: 'cycle',
-          message: 'A unit cannot be moved under itself or a unit below it',
-        },
-      ]);
-    }
+    const parent = await unitRepository.findById(tx, parentId);
+    const problem = !parent
+      ? { code: 'unknown', message: `No unit with id ${parentId}` }
+      : parent.status === 'archived' && unit.status === 'active'
+        ? { code: 'archived', message: `Unit ${parent.code} is archived` }
+        : wouldCreateCycle(await unitRepository.parentLinks(tx), unit.id, parentId)
+          ? { code: 'cycle', message: 'A unit cannot be moved under itself or a unit below it' }
+          : undefined;
+    if (problem) throw new ValidationError([{ in: 'body', path: 'parent_id', ...problem }]);
   }
 
   /** Archiving leaves no active unit or employee without an active home. */
@@ -113,7 +113,8 @@ export function createUnitService(deps: ServiceDeps) {
       };
       try {
         await db.transaction().execute(async (tx) => {
-          await checkParent(tx, row.id, row.parent_id);
+          await settingRepository.lock(tx, TREE_LOCK, at);
+          await checkParent(tx, row, row.parent_id);
           await unitRepository.insert(tx, row);
           await recordChange(tx, ctx, now, {
             action: 'unit.create',
@@ -155,7 +156,8 @@ export function createUnitService(deps: ServiceDeps) {
           };
           const moves = after.parent_id !== before.parent_id;
           const archives = after.status === 'archived' && before.status !== 'archived';
-          if (moves) await checkParent(tx, id, after.parent_id);
+          const restores = after.status === 'active' && before.status !== 'active';
+          if (moves || restores) await checkParent(tx, after, after.parent_id);
           if (archives) await checkCanArchive(tx, before);
           const { id: _id, created_at: _created, ...changes } = after;
           await unitRepository.update(tx, id, changes);

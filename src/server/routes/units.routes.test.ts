@@ -125,7 +125,18 @@ describeEachDb('units API', (database) => {
     expect((await patch(ids.HR!, { status: 'archived' })).json().status).toBe('archived');
     const audit = await get(`/audit?entity=unit&entity_id=${ids.HR}&action=unit.archive`, 'admin');
     expect(audit.json().items).toHaveLength(1);
+    // Nothing active goes under an archived unit: not a new unit, not a restored one.
+    for (const res of [
+      await post({ code: 'HR-NEW', name: { en: 'New' }, parent_id: ids.HR }),
+      await patch(ids['HR-PAY']!, { status: 'active' }),
+    ]) {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.issues).toEqual([
+        expect.objectContaining({ path: 'parent_id', code: 'archived' }),
+      ]);
+    }
     expect((await patch(ids.HR!, { status: 'active' })).json().status).toBe('active');
+    expect((await patch(ids['HR-PAY']!, { status: 'active' })).json().status).toBe('active');
   });
 
   it('refuses a duplicate code with 409 naming the field, on create and on rename', async () => {
