@@ -11,6 +11,24 @@ const good = {
 const problemsOf = (result: RecordValidation) => (result.ok ? [] : result.problems);
 
 describe('interaction record validator', () => {
+  it.each(['0x2', '0b101', 'Infinity', '1e', '2,5'])(
+    'refuses %j where a number belongs (decimal notation only)',
+    (text) => {
+      expect(problemsOf(validateInteractionRecord({ ...good, rings: text }))).toEqual([
+        { field: 'rings', message: `${JSON.stringify(text)} is not a number` },
+      ]);
+    },
+  );
+
+  it('refuses a call that ended before it was answered', () => {
+    const result = validateInteractionRecord({
+      ...good,
+      answered_at: '2026-03-02T09:16:00+03:00',
+      ended_at: '2026-03-02T09:15:30+03:00',
+    });
+    expect(problemsOf(result)).toEqual([{ field: 'ended_at', message: 'is before answered_at' }]);
+  });
+
   it('accepts CSV strings and turns instants into epoch ms and numbers into numbers', () => {
     const result = validateInteractionRecord({
       ...good,

@@ -176,11 +176,14 @@ type Raw = Readonly<Record<string, unknown>>;
 
 const isAbsent = (v: unknown) => v === undefined || v === null || v === '';
 
+/** Decimal notation only: `Number()` alone would also take `0x2`, `0b101` and `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t === '') return undefined;
+    if (!DECIMAL.test(t)) return undefined;
     const n = Number(t);
     return Number.isFinite(n) ? n : undefined;
   }
@@ -211,6 +214,8 @@ export function validateInteractionRecord(raw: Raw, options: ValidateRecordOptio
     problems.push({ field: 'answered_at', message: 'is before started_at' });
   if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt)
     problems.push({ field: 'ended_at', message: 'is before started_at' });
+  else if (answeredAt !== undefined && endedAt !== undefined && endedAt < answeredAt)
+    problems.push({ field: 'ended_at', message: 'is before answered_at' });
   const rings = countOf(raw, 'rings', true, problems);
   const waitSeconds = countOf(raw, 'wait_seconds', false, problems);
   const greeting = textOf(raw, 'greeting', false, problems);

@@ -214,7 +214,7 @@ describe.concurrent('etalon evaluate', { timeout: 60_000 }, () => {
     const run = await etalon([...base, '--interactions', bad, '--format', 'json', '--verdicts', verdicts]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('bad.csv:4 (id p3): answered_at: is before started_at');
+    expect(run.stderr).toContain('bad.csv:4 (id p3) answered_at: is before started_at');
     expect(existsSync(verdicts)).toBe(false);
     expect(existsSync(`${verdicts}.partial`)).toBe(false);
   });
@@ -283,9 +283,9 @@ describe.concurrent('etalon evaluate', { timeout: 60_000 }, () => {
         row('TEL-01', 'HR', '2026-03', [1, 0, 0, 0], 1, 0.8, true),
       ],
     });
-    expect(run.stderr).toContain('mixed.ndjson:2 (id p2): channel: unknown channel "fax"');
-    expect(run.stderr).toContain('mixed.ndjson:3 (id p4): started_at: ');
-    expect(run.stderr).toContain('mixed.ndjson:4 (id p5): rings: "many" is not a number');
+    expect(run.stderr).toContain('mixed.ndjson:2 (id p2) channel: unknown channel "fax"');
+    expect(run.stderr).toContain('mixed.ndjson:3 (id p4) started_at: ');
+    expect(run.stderr).toContain('mixed.ndjson:4 (id p5) rings: "many" is not a number');
     expect(run.stderr).toContain('3 record(s) rejected, 1 evaluated');
   });
 });

@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../core';
+import { parseInstant } from '../../contract/interaction-record.schema';
 import { evaluateFiles, issuesOf } from '../../services/evaluation/evaluate-files';
 import { formatResults, type ResultsFormat } from '../results-format';
 
@@ -44,7 +46,7 @@ export function registerEvaluate(program: Command) {
         verdictsPath: options.verdicts,
       });
       for (const entry of report.rejected) {
-        for (const issue of issuesOf(options.interactions, entry))
+        for (const issue of issuesOf(basename(options.interactions), entry))
           process.stderr.write(`rejected ${issue.message}\n`);
       }
       if (report.rejected.length > 0) {
@@ -55,13 +57,9 @@ export function registerEvaluate(program: Command) {
     });
 }
 
-/** `--as-of` must carry an offset (or Z), like every instant Etalon reads. */
+/** `--as-of` is read like every instant in a records file: ISO 8601 with an offset or Z. */
 function parseAsOf(text: string): number {
-  const ms = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw new ValidationError([
-      { path: 'as_of', message: `"${text}" is not an ISO 8601 instant with an offset or Z` },
-    ]);
-  }
+  const ms = parseInstant(text);
+  if (typeof ms === 'string') throw new ValidationError([{ path: 'as_of', message: ms }]);
   return ms;
 }

@@ -7,6 +7,10 @@ export interface Directory {
   ancestors(unit: string): readonly string[];
   unitNames(code: string): readonly string[];
   employeeNames(code: string): readonly string[];
+  /** Whether a unit is known; always true for an empty directory (nothing to check against). */
+  knowsUnit(code: string): boolean;
+  /** Whether an employee is known; always true when no employees are listed. */
+  knowsEmployee(code: string): boolean;
 }
 
 const names = (name: LocalizedName | undefined): readonly string[] =>
@@ -39,5 +43,7 @@ export function createDirectory(
     ancestors: ancestorsOf,
     unitNames: (code) => unitNames.get(code) ?? [],
     employeeNames: (code) => employeeNames.get(code) ?? [],
+    knowsUnit: (code) => parentOf.size === 0 || parentOf.has(code),
+    knowsEmployee: (code) => employeeNames.size === 0 || employeeNames.has(code),
   };
 }

@@ -200,27 +200,27 @@ describe('evaluateFiles: bad records stop the run, naming file, line, id and fie
     [
       'a timestamp without an offset',
       'x1,phone,HR,2026-03-02T09:00:00,,\n',
-      ':3 (id x1): started_at: ',
+      ':3 (id x1) started_at: ',
       'no offset',
     ],
     [
       'answered_at before started_at',
       'x2,phone,HR,2026-03-02T09:00:00+03:00,2026-03-02T08:59:59+03:00,\n',
-      ':3 (id x2): answered_at: ',
+      ':3 (id x2) answered_at: ',
       'before started_at',
     ],
     [
       'an unknown channel',
       'x3,fax,HR,2026-03-02T09:00:00+03:00,,\n',
-      ':3 (id x3): channel: ',
+      ':3 (id x3) channel: ',
       'unknown channel "fax"',
     ],
-    ['a missing id', ',phone,HR,2026-03-02T09:00:00+03:00,,\n', ':3: id: ', 'is required'],
-    ['a duplicate id', 'ok1,phone,HR,2026-03-02T10:00:00+03:00,,\n', ':3 (id ok1): id: ', 'first on line 2'],
+    ['a missing id', ',phone,HR,2026-03-02T09:00:00+03:00,,\n', ':3 id: ', 'is required'],
+    ['a duplicate id', 'ok1,phone,HR,2026-03-02T10:00:00+03:00,,\n', ':3 (id ok1) id: ', 'first on line 2'],
     [
       'a non-number for rings',
       'x6,phone,HR,2026-03-02T09:00:00+03:00,,three\n',
-      ':3 (id x6): rings: ',
+      ':3 (id x6) rings: ',
       '"three" is not a number',
     ],
   ])('%s', async (_what, bad, where, detail) => {
@@ -250,7 +250,7 @@ describe('evaluateFiles: bad records stop the run, naming file, line, id and fie
       ]),
     );
     const error = await failure({ standardsPath: standards, interactionsPath: path });
-    expect(messages(error)).toContain('csat.ndjson:2 (id k2): csat: "great" is not a number');
+    expect(messages(error)).toContain('csat.ndjson:2 (id k2) csat: "great" is not a number');
   });
 });
 
@@ -311,6 +311,23 @@ describe('evaluateFiles --skip-invalid', () => {
     expect(report.rows.find((r) => r.standard === 'TEL-01')).toEqual(
       row('TEL-01', 'HR', '2026-03', [1, 1, 0, 0], 0.5, 0.8, false),
     );
+  });
+});
+
+describe('evaluateFiles: codes the standards file does not know', () => {
+  it('rejects a record of an unknown unit or employee, naming line and field', async () => {
+    const path = write(
+      'unknown-codes.csv',
+      'id,channel,unit,employee,started_at\n' +
+        'u1,phone,NOPE,,2026-03-02T09:00:00+03:00\n' +
+        'u2,phone,HR,E99,2026-03-02T09:00:00+03:00\n',
+    );
+    const report = await evaluateFiles(options({ interactionsPath: path, skipInvalid: true }));
+    expect(report.records).toBe(0);
+    expect(report.rejected).toEqual([
+      { line: 2, id: 'u1', problems: [{ field: 'unit', message: 'unknown unit "NOPE"' }] },
+      { line: 3, id: 'u2', problems: [{ field: 'employee', message: 'unknown employee "E99"' }] },
+    ]);
   });
 });
 

@@ -5,7 +5,13 @@ import { basename } from 'node:path';
 import { AppError, ValidationError, type FieldIssue } from '../../core';
 import { createComplianceEngine } from '../../core/compliance/compliance-engine';
 import type { RollupRow } from '../../core/compliance/rollup';
-import { readInteractionRecords, type RecordsFormat } from '../files/interaction-records.reader';
+import type { Directory } from '../../core/compliance/directory';
+import type { Interaction } from '../../core/compliance/interaction';
+import {
+  formatRecordProblems,
+  readInteractionRecords,
+  type RecordsFormat,
+} from '../files/interaction-records.reader';
 import { readStandardsFile } from '../files/standards-file.reader';
 import { compileStandards } from './compile-standards';
 
@@ -80,12 +86,15 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
       numericFields: compiled.numericFields,
       textFields: compiled.textFields,
     })) {
-      if ('problems' in entry) {
+      const invalid =
+        'problems' in entry ? entry : unknownCodes(entry.line, entry.record, compiled.directory);
+      if (invalid !== undefined) {
         if (!options.skipInvalid)
-          throw new ValidationError(issuesOf(name, entry), `${name} has an invalid record`);
-        rejected.push(entry);
+          throw new ValidationError(issuesOf(name, invalid), `${name} has an invalid record`);
+        rejected.push(invalid);
         continue;
       }
+      if ('problems' in entry) continue;
       records += 1;
       const record = entry.record;
       if (out === undefined) {
@@ -126,12 +135,19 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   return { rows: engine.rows(), records, rejected };
 }
 
-/** A rejected record's problems as issues: `calls.csv:14 (id c-17): started_at: needs an offset`. */
+/** A record naming a unit or an employee the standards file's directory does not list. */
+function unknownCodes(line: number, record: Interaction, directory: Directory): RejectedRecord | undefined {
+  const problems: Array<{ field: string; message: string }> = [];
+  if (!directory.knowsUnit(record.unit))
+    problems.push({ field: 'unit', message: `unknown unit "${record.unit}"` });
+  if (record.employee !== undefined && !directory.knowsEmployee(record.employee)) {
+    problems.push({ field: 'employee', message: `unknown employee "${record.employee}"` });
+  }
+  return problems.length === 0 ? undefined : { line, id: record.id, problems };
+}
+
+/** A rejected record's problems as issues, worded by the reader: `calls.csv:14 (id c-17) started_at: …`. */
 export function issuesOf(file: string, entry: RejectedRecord): FieldIssue[] {
-  const where = `${file}:${entry.line}${entry.id === undefined ? '' : ` (id ${entry.id})`}`;
-  return entry.problems.map((p) => ({
-    path: p.field,
-    in: where,
-    message: `${where}: ${p.field}: ${p.message}`,
-  }));
+  const lines = formatRecordProblems(file, { ...entry, problems: [...entry.problems] });
+  return entry.problems.map((p, i) => ({ path: p.field, in: `${file}:${entry.line}`, message: lines[i]! }));
 }

@@ -116,6 +116,14 @@ describe('readInteractionRecords: CSV', () => {
     });
   });
 
+  it.each([
+    ['id,channel,unit,started_at,rings,rings\n', 'names column "rings" twice'],
+    ['id,channel,,started_at\n', 'column 3 of the header has no name'],
+  ])('refuses a header %j', async (header, message) => {
+    const path = write('bad-header.csv', `${header}a,phone,HR,2026-03-02T09:00:00Z,1,2\n`);
+    await expect(all(path)).rejects.toThrow(message);
+  });
+
   it('an unreadable file is not_found', async () => {
     await expect(all(join(dir, 'missing.csv'))).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -105,6 +105,18 @@ async function* csvRows(path: string): AsyncGenerator<RawRow[]> {
   const take = (cells: string[], line: number) => {
     if (header === undefined) {
       header = cells.map((h) => h.trim());
+      // A repeated or empty column name would silently let one cell win over another.
+      const seen = new Set<string>();
+      for (const [i, name] of header.entries()) {
+        if (name === '')
+          throw new AppError(
+            'validation_failed',
+            `${path}:${line}: column ${i + 1} of the header has no name`,
+          );
+        if (seen.has(name))
+          throw new AppError('validation_failed', `${path}:${line}: the header names column "${name}" twice`);
+        seen.add(name);
+      }
       return;
     }
     if (cells.length !== header.length) {
