@@ -156,6 +156,31 @@ describe('Asterisk CDR converter', () => {
     expect(localToInstant(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Berlin').epochMs).toBe(first * 1000);
   });
 
+  it('in the repeated hour, answer and end fall after the start (Asterisk’s duration and billsec decide)', () => {
+    // New York 2026-11-01: 01:00–01:59 happens twice. Start 01:40 EDT, answered at 01:41 EDT,
+    // ended 35 minutes after the start: 01:15 EST (the second occurrence of 01:15).
+    const start = Date.UTC(2026, 10, 1, 5, 40) / 1000;
+    const cells = cdr(
+      '200',
+      '2026-11-01 01:40:00',
+      '2026-11-01 01:41:00',
+      '2026-11-01 01:15:00',
+      'ANSWERED',
+      `${start}.9`,
+    );
+    cells[12] = '2100';
+    cells[13] = '2040';
+    const row = convertCdrRow(cells, { timezone: 'America/New_York', extensions: EXTENSIONS });
+    expect(row).toMatchObject({
+      ok: true,
+      fields: expect.arrayContaining([
+        '2026-11-01T01:40:00-04:00',
+        '2026-11-01T01:41:00-04:00',
+        '2026-11-01T01:15:00-05:00',
+      ]),
+    });
+  });
+
   it('a local time in the spring-forward gap moves forward by the gap', () => {
     expect(localToInstant(Date.UTC(2026, 2, 8, 2, 30), 'America/New_York')).toEqual({
       epochMs: Date.UTC(2026, 2, 8, 7, 30),

@@ -120,10 +120,16 @@ export function convertCdrRow(cells: string[], options: ConvertOptions): Convert
       message: `start "${get('start')}" is not a time YYYY-MM-DD HH:MM:SS (uniqueid ${id})`,
     };
   const answered = get('disposition') === 'ANSWERED' && get('answer') !== '';
-  const answer = answered ? localTime(get('answer'), options.timezone, start.epochMs) : undefined;
+  // In a repeated (fall-back) hour, answer and end are the occurrences Asterisk's own counters point
+  // at: end ≈ start + duration, answer ≈ end − billsec — never "nearest the start", which can lie before it.
+  const duration = Number(get('duration'));
+  const billsec = Number(get('billsec'));
+  const endHint = Number.isFinite(duration) ? start.epochMs + duration * 1000 : start.epochMs;
+  const answerHint = Number.isFinite(billsec) ? endHint - billsec * 1000 : start.epochMs;
+  const answer = answered ? localTime(get('answer'), options.timezone, answerHint) : undefined;
   if (answered && !answer)
     return { ok: false, message: `answer "${get('answer')}" is not a time (uniqueid ${id})` };
-  const end = get('end') === '' ? undefined : localTime(get('end'), options.timezone, start.epochMs);
+  const end = get('end') === '' ? undefined : localTime(get('end'), options.timezone, endHint);
   if (get('end') !== '' && !end)
     return { ok: false, message: `end "${get('end')}" is not a time (uniqueid ${id})` };
   return {
