@@ -211,6 +211,15 @@ describe('standards file schema', () => {
     );
   });
 
+  it.each([
+    [{ type: 'threshold', field: 'ended_at', max: 3 }, 'is not a number'],
+    [{ type: 'script', field: 'unit', require: ['unit'] }, 'is not what was said'],
+  ])('refuses a measure on a record field that cannot hold its value: %j', (measure, text) => {
+    const file = base();
+    file.standards[0]!.measure = measure as never;
+    expect(issuesOf(file).map((i) => i.message)).toEqual([expect.stringContaining(text)]);
+  });
+
   it('needs a timezone without calendars, and a calendar for business time', () => {
     const { timezone: _zone, ...rest } = base();
     const file = { ...rest, calendars: [] };

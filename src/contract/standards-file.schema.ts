@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldIssue, ValidationError } from '../core';
 import { parseInterval } from '../core/calendar/calendar-spec';
 import { CHANNELS } from '../core/compliance/interaction';
+import { RECORD_FIELDS } from './interaction-record.schema';
 import { parseDuration } from '../core/compliance/duration';
 import { parseIsoDate } from '../core/time/civil-date';
 import { assertTimeZone } from '../core/time/zoned-time';
@@ -222,8 +223,23 @@ function crossCheck(file: z.output<typeof Shape>, ctx: z.RefinementCtx) {
         ['standards', i, 'measure', 'clock'],
         'business time needs a calendar, and the file defines none (or use clock: calendar)',
       );
+    // A measure naming a record field that never holds what it needs would judge nothing, silently.
+    const m = s.measure;
+    if (m.type === 'threshold' && m.field !== 'rings' && m.field !== 'wait_seconds' && BUILT_IN.has(m.field))
+      issue(
+        ['standards', i, 'measure', 'field'],
+        `"${m.field}" is not a number: name rings, wait_seconds or a numeric column`,
+      );
+    if (m.type === 'script' && m.field !== 'greeting' && m.field !== 'template' && BUILT_IN.has(m.field))
+      issue(
+        ['standards', i, 'measure', 'field'],
+        `"${m.field}" is not what was said: name greeting, template or a text column`,
+      );
   });
 }
+
+/** The record's own fields (docs/formats/interaction-records.md); other columns are free. */
+const BUILT_IN: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
 const Shape = z.strictObject({
   version: z.literal(STANDARDS_FILE_VERSION, { error: `must be ${STANDARDS_FILE_VERSION}` }),
