@@ -163,6 +163,35 @@ describe('compliance engine', () => {
     ]);
   });
 
+  it('rolls up the same whether or not verdicts are explained', () => {
+    const quiet = createComplianceEngine({
+      standards: [tel, mail],
+      directory,
+      asOfMs: t('2026-03-02T12:00:00Z'),
+      by: 'unit',
+    });
+    for (const r of records) quiet.judge(r);
+    expect(quiet.rows()).toEqual(run('unit').rows);
+  });
+
+  it('by employee in one period: the named employee first, then the records without one', () => {
+    const engine = createComplianceEngine({
+      standards: [tel],
+      directory,
+      asOfMs: t('2026-04-01T00:00:00Z'),
+      by: 'employee',
+    });
+    const base = {
+      channel: 'phone' as const,
+      unit: 'HR',
+      started_at: t('2026-03-05T09:00:00Z'),
+      answered_at: t('2026-03-05T09:00:02Z'),
+    };
+    engine.judge({ ...base, id: 'a' });
+    engine.judge({ ...base, id: 'b', employee: 'E1' });
+    expect(engine.rows().map((r) => r.employee)).toEqual(['E1', null]);
+  });
+
   it('by employee, records without one roll up under employee null, after the named ones', () => {
     const hr = run('employee').rows.filter((r) => r.standard === 'TEL-01' && r.unit === 'HR');
     expect(hr.map((r) => [r.employee, r.period])).toEqual([

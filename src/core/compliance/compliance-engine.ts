@@ -48,7 +48,10 @@ export function createComplianceEngine(options: EngineOptions) {
   let stamp = 0;
   return {
     /** Judges one record; `onVerdict` sees each applicable standard's verdict (for --verdicts). */
-    judge(record: Interaction, onVerdict?: (standard: CompiledStandard, verdict: Verdict) => void): void {
+    judge(
+      record: Interaction,
+      onVerdict?: (standard: CompiledStandard, verdict: Verdict, period: string) => void,
+    ): void {
       const ancestors = options.directory.ancestors(record.unit);
       const contexts = onVerdict === undefined ? silent : explaining;
       stamp += 1;
@@ -62,7 +65,7 @@ export function createComplianceEngine(options: EngineOptions) {
           slotStamp[slot] = stamp;
         }
         counters[i]!.add(record.unit, record.employee, slotValue[slot]!, result.verdict);
-        onVerdict?.(standard, result);
+        onVerdict?.(standard, result, slotValue[slot]!);
       }
     },
     rows(): RollupRow[] {

@@ -101,13 +101,13 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
         engine.judge(record);
         continue;
       }
-      engine.judge(record, (standard, v) => {
+      engine.judge(record, (standard, v, period) => {
         buffer += `${JSON.stringify({
           record: record.id,
           standard: standard.code,
           unit: record.unit,
           employee: record.employee ?? null,
-          period: standard.calendar.period(standard.period, record.started_at),
+          period,
           verdict: v.verdict,
           reason: v.reason,
         })}\n`;
