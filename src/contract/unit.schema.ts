@@ -52,6 +52,12 @@ export type UnitStatus = z.infer<typeof UnitStatus>;
 /** A calendar's id (the calendars themselves arrive with the engine's standards). */
 const CalendarRef = z.string().trim().min(1).max(100);
 
+/** Active employees who head a unit; the list replaces the previous one. */
+const HeadIds = z
+  .array(Id)
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'lists an employee twice' });
+
 export const Unit = z
   .object({
     id: Id,
@@ -61,6 +67,7 @@ export const Unit = z
     timezone: z.string().nullable().meta({ description: 'IANA zone; null inherits the parent’s' }),
     calendar: z.string().nullable().meta({ description: 'Calendar id; null inherits the parent’s' }),
     contact: UnitContact.nullable(),
+    head_ids: z.array(Id).meta({ description: 'Employees who head the unit' }),
     status: UnitStatus,
     created_at: Instant,
     updated_at: Instant,
@@ -75,6 +82,7 @@ export const UnitCreate = z.object({
   timezone: TimeZone.nullable().default(null),
   calendar: CalendarRef.nullable().default(null),
   contact: UnitContactInput.nullable().default(null),
+  head_ids: HeadIds.default([]),
 });
 export type UnitCreate = z.infer<typeof UnitCreate>;
 export type UnitCreateBody = z.input<typeof UnitCreate>;
@@ -91,6 +99,7 @@ export const UnitUpdate = z
     timezone: TimeZone.nullable().optional(),
     calendar: CalendarRef.nullable().optional(),
     contact: UnitContactInput.nullable().optional(),
+    head_ids: HeadIds.optional(),
     status: UnitStatus.optional(),
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });

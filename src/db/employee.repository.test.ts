@@ -79,6 +79,19 @@ describeEachDb('employee repository', (database) => {
     expect(await employeeRepository.findById(db(), PEOPLE[3]!.id)).toMatchObject({ status: 'left' });
   });
 
+  it('keeps and replaces the heads of units', async () => {
+    const [e1, e2] = [PEOPLE[0]!.id, PEOPLE[1]!.id];
+    await unitRepository.setHeads(db(), HR.id, [e2, e1]);
+    await unitRepository.setHeads(db(), IT.id, [e1]);
+    expect((await unitRepository.headsOf(db(), [HR.id])).get(HR.id)).toEqual([e1, e2].sort());
+    await unitRepository.setHeads(db(), HR.id, [e2]);
+    const all = await unitRepository.headsOf(db());
+    expect(Object.fromEntries(all)).toEqual({ [HR.id]: [e2], [IT.id]: [e1] });
+    await unitRepository.setHeads(db(), IT.id, []);
+    expect((await unitRepository.headsOf(db(), [IT.id, HR_PAY.id])).size).toBe(0);
+    expect((await unitRepository.headsOf(db(), [])).size).toBe(0);
+  });
+
   it('refuses a duplicate code and a unit that does not exist', async () => {
     const duplicate = await employeeRepository.insert(db(), employee('E1', IT)).then(
       () => undefined,

@@ -10,7 +10,10 @@ export interface UnitFilter {
   status?: UnitsTable['status'] | undefined;
 }
 
-/** Units of the organization. Rows are never deleted: a unit with history is archived instead. */
+/**
+ * Units of the organization and their heads. Units are never deleted (a unit with history is
+ * archived); only head links are replaced.
+ */
 export const unitRepository = {
   /** Finds a unit by id, or `undefined`. */
   findById: (db: Db, id: string) =>
@@ -54,6 +57,32 @@ export const unitRepository = {
       .orderBy(sql`lower(code)`)
       .orderBy('code')
       .execute(),
+
+  /**
+   * The heads of the given units (or of every unit), each list sorted by employee id.
+   * Example: `(await headsOf(db, [hrId])).get(hrId)` → `[annaId]`; a unit without heads is absent.
+   */
+  headsOf: async (db: Db, unitIds?: readonly string[]): Promise<Map<string, string[]>> => {
+    if (unitIds?.length === 0) return new Map();
+    let query = db.selectFrom('unit_heads').select(['unit_id', 'employee_id']);
+    if (unitIds) query = query.where('unit_id', 'in', unitIds);
+    const heads = new Map<string, string[]>();
+    for (const row of await query.orderBy('employee_id').execute()) {
+      heads.set(row.unit_id, [...(heads.get(row.unit_id) ?? []), row.employee_id]);
+    }
+    return heads;
+  },
+
+  /** Makes `employeeIds` the unit's heads, replacing the previous ones (a link, not a record). */
+  setHeads: async (db: Db, unitId: string, employeeIds: readonly string[]) => {
+    await db.deleteFrom('unit_heads').where('unit_id', '=', unitId).execute();
+    if (employeeIds.length > 0) {
+      await db
+        .insertInto('unit_heads')
+        .values(employeeIds.map((employee_id) => ({ unit_id: unitId, employee_id })))
+        .execute();
+    }
+  },
 
   /**
    * Every unit's parent, for the tree checks in core (`wouldCreateCycle`, `ancestorsOf`).

@@ -41,8 +41,8 @@ export const presentAudit = (row: AuditRow): AuditEntry => ({
   after: row.after === null ? null : (JSON.parse(row.after) as unknown),
 });
 
-/** A unit as the API shows it: names as `{ru, en}`, contact parsed from its JSON text. */
-export const presentUnit = (row: UnitRow): Unit => ({
+/** A unit as the API shows it: names as `{ru, en}`, contact parsed from its JSON text, its heads. */
+export const presentUnit = (row: UnitRow, headIds: readonly string[]): Unit => ({
   id: row.id,
   code: row.code,
   name: { ru: row.name_ru, en: row.name_en },
@@ -50,6 +50,7 @@ export const presentUnit = (row: UnitRow): Unit => ({
   timezone: row.timezone,
   calendar: row.calendar,
   contact: row.contact === null ? null : (JSON.parse(row.contact) as UnitContact),
+  head_ids: [...headIds].sort(),
   status: row.status,
   created_at: row.created_at,
   updated_at: row.updated_at,

@@ -1,4 +1,4 @@
-import { AppError, assertCan, ValidationError } from '../core';
+import { AppError, assertCan, ValidationError, type FieldIssue } from '../core';
 import { nestUnits, wouldCreateCycle } from '../core/org/unit-tree';
 import type {
   Unit,
@@ -72,6 +72,32 @@ export function createUnitService(deps: ServiceDeps) {
     }
   }
 
+  /** Heads must be active employees; every unknown or departed one is named. */
+  async function checkHeads(tx: Db, headIds: readonly string[]) {
+    const issues: FieldIssue[] = [];
+    for (const [i, id] of headIds.entries()) {
+      const employee = await employeeRepository.findById(tx, id);
+      if (!employee || employee.status !== 'active') {
+        issues.push({
+          in: 'body',
+          path: `head_ids.${i}`,
+          code: employee ? 'left' : 'unknown',
+          message: employee ? `Employee ${employee.code} has left` : `No employee with id ${id}`,
+        });
+      }
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+
+  /** Units as answered, each with its heads (one query for the lot). */
+  async function present(tx: Db, rows: readonly UnitRow[]): Promise<Unit[]> {
+    const heads = await unitRepository.headsOf(
+      tx,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => presentUnit(row, heads.get(row.id) ?? []));
+  }
+
   return {
     async list(ctx: CallContext, query: UnitListQuery): Promise<UnitList> {
       assertCan(ctx.actor, 'org.read');
@@ -80,18 +106,20 @@ export function createUnitService(deps: ServiceDeps) {
         unitRepository.list(db, filter, query),
         unitRepository.count(db, filter),
       ]);
-      return { items: rows.map(presentUnit), total };
+      return { items: await present(db, rows), total };
     },
 
     /** The whole organization as nested nodes, siblings sorted by code. */
     async tree(ctx: CallContext): Promise<UnitTree> {
       assertCan(ctx.actor, 'org.read');
-      return { roots: nestUnits((await unitRepository.all(db)).map(presentUnit)) };
+      const [rows, heads] = await Promise.all([unitRepository.all(db), unitRepository.headsOf(db)]);
+      return { roots: nestUnits(rows.map((row) => presentUnit(row, heads.get(row.id) ?? []))) };
     },
 
     async get(ctx: CallContext, id: string): Promise<Unit> {
       assertCan(ctx.actor, 'org.read');
-      return presentUnit(await mustFind(db, id));
+      const [unit] = await present(db, [await mustFind(db, id)]);
+      return unit!;
     },
 
     async create(ctx: CallContext, input: UnitCreate): Promise<Unit> {
@@ -115,18 +143,20 @@ export function createUnitService(deps: ServiceDeps) {
         await db.transaction().execute(async (tx) => {
           await settingRepository.lock(tx, TREE_LOCK, at);
           await checkParent(tx, row, row.parent_id);
+          await checkHeads(tx, input.head_ids);
           await unitRepository.insert(tx, row);
+          await unitRepository.setHeads(tx, row.id, input.head_ids);
           await recordChange(tx, ctx, now, {
             action: 'unit.create',
             entity: 'unit',
             entityId: row.id,
-            after: presentUnit(row),
+            after: presentUnit(row, input.head_ids),
           });
         });
       } catch (e) {
         duplicateCode(e, input.code);
       }
-      return presentUnit(row);
+      return presentUnit(row, input.head_ids);
     },
 
     /** Renames, moves (a new `parent_id`), changes settings, archives or restores. */
@@ -137,6 +167,8 @@ export function createUnitService(deps: ServiceDeps) {
         return await db.transaction().execute(async (tx) => {
           await settingRepository.lock(tx, TREE_LOCK, now.toISOString());
           const before = await mustFind(tx, id);
+          const headsBefore = (await unitRepository.headsOf(tx, [id])).get(id) ?? [];
+          const headsAfter = patch.head_ids ?? headsBefore;
           const after: UnitRow = {
             ...before,
             code: patch.code ?? before.code,
@@ -159,16 +191,18 @@ export function createUnitService(deps: ServiceDeps) {
           const restores = after.status === 'active' && before.status !== 'active';
           if (moves || restores) await checkParent(tx, after, after.parent_id);
           if (archives) await checkCanArchive(tx, before);
+          if (patch.head_ids) await checkHeads(tx, patch.head_ids);
           const { id: _id, created_at: _created, ...changes } = after;
           await unitRepository.update(tx, id, changes);
+          if (patch.head_ids) await unitRepository.setHeads(tx, id, patch.head_ids);
           await recordChange(tx, ctx, now, {
             action: archives ? 'unit.archive' : moves ? 'unit.move' : 'unit.update',
             entity: 'unit',
             entityId: id,
-            before: presentUnit(before),
-            after: presentUnit(after),
+            before: presentUnit(before, headsBefore),
+            after: presentUnit(after, headsAfter),
           });
-          return presentUnit(after);
+          return presentUnit(after, headsAfter);
         });
       } catch (e) {
         duplicateCode(e, patch.code);

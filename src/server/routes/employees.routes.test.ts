@@ -28,6 +28,7 @@ describeEachDb('employees API', (database) => {
         timezone: null,
         calendar: null,
         contact: null,
+        head_ids: [],
       });
       units[code] = parent = unit.id;
     }
@@ -86,6 +87,29 @@ describeEachDb('employees API', (database) => {
     expect((await patch(ids.E1!, { position: 'x' }, 'staff')).statusCode).toBe(403);
   });
 
+  it('a unit gets heads among active employees; unknown ones are refused, each named', async () => {
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    const setHeads = (head_ids: string[]) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/units/${units.HR}`,
+        headers: as.manager,
+        payload: { head_ids },
+      });
+    const refused = await setHeads([ids.E1!, unknown]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'head_ids.1', code: 'unknown' }),
+    ]);
+    expect((await setHeads([ids.E1!, ids.E1!])).statusCode).toBe(400);
+    const res = await setHeads([ids.E1!]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().head_ids).toEqual([ids.E1]);
+    expect((await get(`/units/${units.HR}`)).json().head_ids).toEqual([ids.E1]);
+    const audit = await t.services.audit.list(system, { entity: 'unit', entity_id: units.HR, limit: 1 });
+    expect(audit.items[0]).toMatchObject({ before: { head_ids: [] }, after: { head_ids: [ids.E1] } });
+  });
+
   it('an employee leaves (never deleted); the audit log keeps before and after', async () => {
     const res = await patch(ids.E2!, { status: 'left' });
     expect(res.statusCode).toBe(200);
@@ -99,6 +123,15 @@ describeEachDb('employees API', (database) => {
     });
     expect(audit.items.map((a) => a.action)).toEqual(['employee.leave', 'employee.create']);
     expect(audit.items[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'left' } });
+    const heads = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${units['HR-PAY']}`,
+      headers: as.manager,
+      payload: { head_ids: [ids.E2] },
+    });
+    expect(heads.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'head_ids.0', code: 'left' }),
+    ]);
   });
 
   it('archiving a unit with active employees is refused; once they left, it is allowed', async () => {
