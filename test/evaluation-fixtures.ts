@@ -246,3 +246,33 @@ const csvCell = (v: string | number | undefined) => {
 export const toCsv = (records: Rec[]) =>
   `${COLUMNS.join(',')}\n${records.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\n')}\n`;
 export const toNdjson = (records: Rec[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+export type Row = Record<string, unknown>;
+export const row = (
+  standard: string,
+  unit: string,
+  period: string,
+  [pass, fail, na, pending]: [number, number, number, number],
+  compliance: number | null,
+  target: number,
+  met: boolean | null,
+): Row => ({ standard, unit, period, pass, fail, na, pending, compliance, target, met });
+
+/** Worked out by hand from the rules of issue 3 (see the comments on RECORDS). */
+export const BY_UNIT: Row[] = [
+  row('CHAT-01', 'HR', '2026-03-03', [1, 0, 0, 0], 1, 0.9, true),
+  row('CHAT-01', 'IT', '2026-03-06', [1, 1, 0, 0], 0.5, 0.9, false),
+  row('GRT-01', 'HR', '2026-03', [1, 1, 2, 0], 0.5, 0.5, true),
+  row('GRT-01', 'HR', '2026-04', [1, 0, 0, 0], 1, 0.5, true),
+  row('GRT-01', 'HR-PAY', '2026-03', [1, 0, 0, 0], 1, 0.5, true),
+  row('GRT-01', 'IT', '2026-03', [0, 0, 1, 0], null, 0.5, null),
+  row('MAIL-01', 'HR', '2026-W10', [0, 1, 0, 0], 0, 0.5, false),
+  row('MAIL-01', 'HR-PAY', '2026-W11', [0, 1, 0, 0], 0, 0.5, false),
+  row('MAIL-01', 'IT', '2026-W10', [3, 0, 0, 0], 1, 0.5, true),
+  row('MAIL-01', 'IT', '2026-W11', [0, 0, 0, 1], null, 0.5, null),
+  row('MAIL-01', 'ORG', '2026-W10', [1, 0, 0, 0], 1, 0.5, true),
+  row('TEL-01', 'HR', '2026-03', [1, 2, 1, 0], 1 / 3, 0.8, false),
+  row('TEL-01', 'HR', '2026-04', [1, 0, 0, 0], 1, 0.8, true),
+  row('TEL-01', 'HR-PAY', '2026-03', [1, 0, 0, 0], 1, 0.8, true),
+  row('TPL-01', 'IT', '2026-03', [1, 2, 1, 0], 1 / 3, 1, false),
+];
