@@ -1,4 +1,4 @@
-import { AppError, assertCan, ValidationError, type FieldIssue } from '../core';
+import { assertCan, ValidationError, type FieldIssue } from '../core';
 import type {
   Employee,
   EmployeeCreate,
@@ -7,13 +7,13 @@ import type {
   EmployeeUpdate,
 } from '../contract/employee.schema';
 import type { Db } from '../db/database';
-import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { employeeRepository, type EmployeeRow } from '../db/employee.repository';
 import { newId } from '../db/ids';
 import { unitRepository } from '../db/unit.repository';
 import { userRepository } from '../db/user.repository';
 import { settingRepository } from '../db/setting.repository';
 import { recordChange } from './audit-recorder';
+import { duplicateCode, found } from './entity-errors';
 import { presentEmployee } from './presenters';
 import { TREE_LOCK } from './unit.service';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -22,18 +22,8 @@ import type { CallContext, ServiceDeps } from './service-context';
 export function createEmployeeService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
-  async function mustFind(tx: Db, id: string) {
-    const row = await employeeRepository.findById(tx, id);
-    if (!row) throw new AppError('not_found', `No employee with id ${id}`, { entity: 'employee', id });
-    return row;
-  }
-
-  function duplicateCode(e: unknown, code: string | undefined): never {
-    if (isUniqueViolation(e)) {
-      throw new AppError('conflict', `An employee with code ${code} already exists`, { field: 'code' });
-    }
-    throw e;
-  }
+  const mustFind = async (tx: Db, id: string) =>
+    found(await employeeRepository.findById(tx, id), 'employee', id);
 
   /**
    * The unit must exist and be active, the linked account must exist; every problem at once.
@@ -121,7 +111,7 @@ export function createEmployeeService(deps: ServiceDeps) {
           });
         });
       } catch (e) {
-        duplicateCode(e, input.code);
+        duplicateCode(e, 'employee', input.code);
       }
       return presentEmployee(row);
     },
@@ -164,7 +154,7 @@ export function createEmployeeService(deps: ServiceDeps) {
           return presentEmployee(after);
         });
       } catch (e) {
-        duplicateCode(e, patch.code);
+        duplicateCode(e, 'employee', patch.code);
       }
     },
   };

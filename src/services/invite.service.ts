@@ -4,6 +4,7 @@ import { inviteRepository } from '../db/invite.repository';
 import { userRepository } from '../db/user.repository';
 import { newId } from '../db/ids';
 import { recordChange } from './audit-recorder';
+import { found } from './entity-errors';
 import { presentUser } from './presenters';
 import { assertStrongPassword } from './password-rule';
 import { randomSecret, sha256 } from './security/secrets';
@@ -45,9 +46,7 @@ export function createInviteService(deps: ServiceDeps) {
       assertCan(ctx.actor, 'users.write');
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const user = await userRepository.findById(tx, userId);
-        if (!user)
-          throw new AppError('not_found', `No user with id ${userId}`, { entity: 'user', id: userId });
+        const user = found(await userRepository.findById(tx, userId), 'user', userId);
         if (user.status !== 'invited') {
           throw new AppError(
             'conflict',

@@ -1,8 +1,9 @@
-import { AppError, assertCan, ValidationError } from '../core';
+import { assertCan, ValidationError } from '../core';
 import type { TokenCreate } from '../contract/token.schema';
 import { apiTokenRepository } from '../db/api-token.repository';
 import { newId } from '../db/ids';
 import { recordChange } from './audit-recorder';
+import { found } from './entity-errors';
 import { presentToken } from './presenters';
 import { randomSecret, sha256 } from './security/secrets';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -57,8 +58,7 @@ export function createTokenService(deps: ServiceDeps) {
       assertCan(ctx.actor, 'tokens.manage');
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const before = await apiTokenRepository.findById(tx, id);
-        if (!before) throw new AppError('not_found', `No token with id ${id}`, { entity: 'token', id });
+        const before = found(await apiTokenRepository.findById(tx, id), 'token', id);
         if (before.revoked_at !== null) return presentToken(before);
         const after = { ...before, revoked_at: now.toISOString() };
         await apiTokenRepository.revoke(tx, id, after.revoked_at);

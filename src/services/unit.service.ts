@@ -9,12 +9,12 @@ import type {
   UnitUpdate,
 } from '../contract/unit.schema';
 import type { Db } from '../db/database';
-import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { employeeRepository } from '../db/employee.repository';
 import { newId } from '../db/ids';
 import { settingRepository } from '../db/setting.repository';
 import { unitRepository, type UnitRow } from '../db/unit.repository';
 import { recordChange } from './audit-recorder';
+import { duplicateCode, found } from './entity-errors';
 import { presentUnit } from './presenters';
 import type { CallContext, ServiceDeps } from './service-context';
 
@@ -28,19 +28,7 @@ export const TREE_LOCK = 'lock.units';
 export function createUnitService(deps: ServiceDeps) {
   const { db, clock } = deps;
 
-  async function mustFind(tx: Db, id: string) {
-    const row = await unitRepository.findById(tx, id);
-    if (!row) throw new AppError('not_found', `No unit with id ${id}`, { entity: 'unit', id });
-    return row;
-  }
-
-  /** A unique-code violation as a 409 naming the field; anything else rethrown. */
-  function duplicateCode(e: unknown, code: string | undefined): never {
-    if (isUniqueViolation(e)) {
-      throw new AppError('conflict', `A unit with code ${code} already exists`, { field: 'code' });
-    }
-    throw e;
-  }
+  const mustFind = async (tx: Db, id: string) => found(await unitRepository.findById(tx, id), 'unit', id);
 
   /**
    * The parent must exist, must not be the unit itself or below it, and must be active while the
@@ -154,7 +142,7 @@ export function createUnitService(deps: ServiceDeps) {
           });
         });
       } catch (e) {
-        duplicateCode(e, input.code);
+        duplicateCode(e, 'unit', input.code);
       }
       return presentUnit(row, input.head_ids);
     },
@@ -205,7 +193,7 @@ export function createUnitService(deps: ServiceDeps) {
           return presentUnit(after, headsAfter);
         });
       } catch (e) {
-        duplicateCode(e, patch.code);
+        duplicateCode(e, 'unit', patch.code);
       }
     },
   };

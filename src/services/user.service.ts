@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { newId } from '../db/ids';
 import type { Db } from '../db/database';
 import { recordChange } from './audit-recorder';
+import { found } from './entity-errors';
 import { presentUser } from './presenters';
 import { assertStrongPassword } from './password-rule';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -22,11 +23,7 @@ const SETUP_KEY = 'setup_completed_at';
 export function createUserService(deps: ServiceDeps, invites: InviteService) {
   const { db, clock, passwords } = deps;
 
-  async function mustFind(tx: Db, id: string) {
-    const row = await userRepository.findById(tx, id);
-    if (!row) throw new AppError('not_found', `No user with id ${id}`, { entity: 'user', id });
-    return row;
-  }
+  const mustFind = async (tx: Db, id: string) => found(await userRepository.findById(tx, id), 'user', id);
 
   /** A new person's row; a password, if given, must pass the rule and is stored hashed. */
   async function newUserRow(
