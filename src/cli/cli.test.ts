@@ -1,21 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEtalon, type EtalonRun as Run } from '../../test/run-etalon';
 import { TEST_DBS, createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const GOOD_PASSWORD = 'quiet harbour 7 kites';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs `node bin/etalon.mjs …` as an operator would, against `database` (or none). */
 function etalon(args: string[], options: { database?: TestDatabase; input?: string } = {}): Promise<Run> {
@@ -26,16 +18,7 @@ function etalon(args: string[], options: { database?: TestDatabase; input?: stri
     env.ETALON_DATA_DIR = options.database.options.dataDir;
     if (options.database.options.databaseUrl) env.DATABASE_URL = options.database.options.databaseUrl;
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/etalon.mjs', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+  return runEtalon(args, { env, ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
 // Each run starts a Node process (~1 s of CPU): independent runs go concurrently.

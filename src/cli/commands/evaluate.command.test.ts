@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runEtalon } from '../../../test/run-etalon';
 import {
   BY_UNIT,
   RECORDS,
@@ -14,7 +13,6 @@ import {
   type Row,
 } from '../../../test/evaluation-fixtures';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'etalon-evaluate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,17 +22,7 @@ function write(name: string, text: string) {
   return path;
 }
 
-function etalon(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/etalon.mjs', 'evaluate', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const etalon = (args: string[]) => runEtalon(['evaluate', ...args]);
 
 const withEmployee = (employee: string | null, r: Row): Row => ({
   standard: r.standard,
