@@ -28,14 +28,22 @@ test('first run: set up, sign in, work in Russian, add a user, sign out', async 
   await login.signIn(ADMIN.email, ADMIN.password);
 
   const shell = new Shell(page);
-  for (const name of ['Service grid', 'Standards', 'Monitoring', 'Audits', 'Improvement']) {
+  for (const name of ['Organization', 'Service grid', 'Standards', 'Monitoring', 'Audits', 'Improvement']) {
     await expect(shell.link(name)).toBeVisible();
   }
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await shell.switchLanguage('ru');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  for (const name of ['Сетка сервиса', 'Стандарты', 'Мониторинг', 'Аудиты', 'Улучшение', 'Пользователи']) {
+  for (const name of [
+    'Организация',
+    'Сетка сервиса',
+    'Стандарты',
+    'Мониторинг',
+    'Аудиты',
+    'Улучшение',
+    'Пользователи',
+  ]) {
     await expect(shell.link(name)).toBeVisible();
   }
   await page.screenshot(shot('02-shell-in-russian'));

@@ -4,6 +4,8 @@ import { LoginPage } from '../features/auth/login.page';
 import { RequireSession, SetupGate } from '../features/auth/session.gate';
 import { SetupPage } from '../features/auth/setup.page';
 import { AuditPage } from '../features/audit/audit.page';
+import { gridRoutes } from '../features/grid/grid.routes';
+import { orgRoutes } from '../features/org/org.routes';
 import { CAPABILITIES } from '../features/capabilities/capabilities';
 import { CapabilityPage } from '../features/capabilities/capability.page';
 import { OverviewPage } from '../features/capabilities/overview.page';
@@ -30,7 +32,9 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <OverviewPage /> },
-          ...CAPABILITIES.map((c) => ({
+          ...orgRoutes,
+          ...gridRoutes,
+          ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,
           })),

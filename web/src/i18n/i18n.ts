@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/contract/common.schema';
-import en from './en.json';
-import ru from './ru.json';
+import { en, ru } from './bundles';
 
 // A script-free check that both languages have exactly the same keys: if a key is missing on
 // either side, these two assignments stop compiling.

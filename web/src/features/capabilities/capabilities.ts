@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconActivity,
+  IconBuildingCommunity,
   IconChecklist,
   IconClipboardCheck,
   IconHistory,
@@ -13,12 +14,13 @@ import type { Permission } from '../../../../src/core/permissions';
 
 /** The parts of Etalon from the product's capability map, in the order a person meets them. */
 export const CAPABILITIES = [
-  { key: 'grid', path: '/grid', icon: IconSitemap },
-  { key: 'standards', path: '/standards', icon: IconChecklist },
-  { key: 'monitoring', path: '/monitoring', icon: IconActivity },
-  { key: 'audits', path: '/audits', icon: IconClipboardCheck },
-  { key: 'improvement', path: '/improvement', icon: IconTrendingUp },
-] as const satisfies readonly { key: string; path: string; icon: Icon }[];
+  { key: 'org', path: '/org', icon: IconBuildingCommunity, built: true },
+  { key: 'grid', path: '/grid', icon: IconSitemap, built: true },
+  { key: 'standards', path: '/standards', icon: IconChecklist, built: false },
+  { key: 'monitoring', path: '/monitoring', icon: IconActivity, built: false },
+  { key: 'audits', path: '/audits', icon: IconClipboardCheck, built: false },
+  { key: 'improvement', path: '/improvement', icon: IconTrendingUp, built: false },
+] as const satisfies readonly { key: string; path: string; icon: Icon; built: boolean }[];
 
 export type CapabilityKey = (typeof CAPABILITIES)[number]['key'];
 

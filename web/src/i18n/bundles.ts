@@ -1,0 +1,14 @@
+import gridEn from '../features/grid/grid.en.json';
+import gridRu from '../features/grid/grid.ru.json';
+import orgEn from '../features/org/org.en.json';
+import orgRu from '../features/org/org.ru.json';
+import baseEn from './en.json';
+import baseRu from './ru.json';
+
+/**
+ * Every text of the web app in both languages. Shared texts live in `en.json`/`ru.json`; a large
+ * feature keeps its own pair next to its code (`features/<f>/<f>.en.json`) under its own top-level
+ * key, so features do not edit one file.
+ */
+export const en = { ...baseEn, org: orgEn, grid: gridEn };
+export const ru = { ...baseRu, org: orgRu, grid: gridRu };
