@@ -125,3 +125,19 @@ export const UnitNode: z.ZodType<UnitNode> = Unit.extend({
 /** The whole organization, nested: roots first, each with its children (archived units included). */
 export const UnitTree = z.object({ roots: z.array(UnitNode) });
 export type UnitTree = z.infer<typeof UnitTree>;
+
+const InheritedSetting = z.object({
+  value: z.string().nullable(),
+  from_unit_id: Id.nullable().meta({
+    description: 'The unit that sets it; null when no unit up the tree does',
+  }),
+});
+
+/**
+ * The time zone and calendar that apply to a unit: its own, else its nearest ancestor's. `null`
+ * values mean the instance default applies.
+ */
+export const UnitEffectiveSettings = z
+  .object({ unit_id: Id, timezone: InheritedSetting, calendar: InheritedSetting })
+  .meta({ id: 'UnitEffectiveSettings' });
+export type UnitEffectiveSettings = z.infer<typeof UnitEffectiveSettings>;

@@ -1,8 +1,10 @@
 import { AppError, assertCan, ValidationError, type FieldIssue } from '../core';
+import { effectiveSettings } from '../core/org/unit-settings';
 import { nestUnits, wouldCreateCycle } from '../core/org/unit-tree';
 import type {
   Unit,
   UnitCreate,
+  UnitEffectiveSettings,
   UnitList,
   UnitListQuery,
   UnitTree,
@@ -108,6 +110,16 @@ export function createUnitService(deps: ServiceDeps) {
       assertCan(ctx.actor, 'org.read');
       const [unit] = await present(db, [await mustFind(db, id)]);
       return unit!;
+    },
+
+    /** The time zone and calendar that apply to the unit, each its own or inherited up the tree. */
+    async effectiveSettings(ctx: CallContext, id: string): Promise<UnitEffectiveSettings> {
+      assertCan(ctx.actor, 'org.read');
+      await mustFind(db, id);
+      const rows = await unitRepository.all(db);
+      const links = new Map(rows.map((r) => [r.id, r.parent_id]));
+      const own = new Map(rows.map((r) => [r.id, { timezone: r.timezone, calendar: r.calendar }]));
+      return { unit_id: id, ...effectiveSettings(links, own, id) };
     },
 
     async create(ctx: CallContext, input: UnitCreate): Promise<Unit> {

@@ -72,6 +72,31 @@ describeEachDb('units API', (database) => {
     }
   });
 
+  it('answers the time zone and calendar a unit inherits, and which unit sets them', async () => {
+    const root = (await post({ code: 'TZ-ROOT', name: { en: 'Root' }, timezone: 'Europe/Moscow' })).json();
+    const mid = (
+      await post({ code: 'TZ-MID', name: { en: 'Mid' }, parent_id: root.id, calendar: 'shifts' })
+    ).json();
+    const leaf = (await post({ code: 'TZ-LEAF', name: { en: 'Leaf' }, parent_id: mid.id })).json();
+    const answer = await get(`/units/${leaf.id}/effective-settings`);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({
+      unit_id: leaf.id,
+      timezone: { value: 'Europe/Moscow', from_unit_id: root.id },
+      calendar: { value: 'shifts', from_unit_id: mid.id },
+    });
+    await patch(leaf.id, { timezone: 'Asia/Yekaterinburg' });
+    expect((await get(`/units/${leaf.id}/effective-settings`)).json().timezone).toEqual({
+      value: 'Asia/Yekaterinburg',
+      from_unit_id: leaf.id,
+    });
+    expect((await get(`/units/${root.id}/effective-settings`)).json().calendar).toEqual({
+      value: null,
+      from_unit_id: null,
+    });
+    for (const unit of [leaf, mid, root]) await patch(unit.id, { status: 'archived' });
+  });
+
   it('refuses a move that would make a cycle, naming parent_id', async () => {
     for (const target of [ids.HR, ids['HR-PAY']]) {
       const res = await patch(ids.HR!, { parent_id: target });

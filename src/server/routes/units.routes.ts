@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../../contract/common.schema';
-import { Unit, UnitCreate, UnitList, UnitListQuery, UnitTree, UnitUpdate } from '../../contract/unit.schema';
+import {
+  Unit,
+  UnitCreate,
+  UnitEffectiveSettings,
+  UnitList,
+  UnitListQuery,
+  UnitTree,
+  UnitUpdate,
+} from '../../contract/unit.schema';
 import type { Services } from '../../services/services';
 import { callContext } from '../plugins/auth.plugin';
 
@@ -51,6 +59,19 @@ export const unitRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/units/:id',
     { schema: { tags, summary: 'One unit', params: IdParams, response: { 200: Unit, ...errorResponses } } },
     async (request) => services.units.get(callContext(request), request.params.id),
+  );
+
+  app.get(
+    '/units/:id/effective-settings',
+    {
+      schema: {
+        tags,
+        summary: 'The time zone and calendar that apply to a unit (its own or inherited)',
+        params: IdParams,
+        response: { 200: UnitEffectiveSettings, ...errorResponses },
+      },
+    },
+    async (request) => services.units.effectiveSettings(callContext(request), request.params.id),
   );
 
   app.patch(

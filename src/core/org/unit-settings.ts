@@ -1,0 +1,40 @@
+import { ancestorsOf, type ParentLinks } from './unit-tree';
+
+/** A unit's own settings; `null` means "as my parent". */
+export interface OwnSettings {
+  timezone: string | null;
+  calendar: string | null;
+}
+
+/** A setting as it applies to a unit, and the unit that set it (`null`: nobody up the tree did). */
+export interface Inherited {
+  value: string | null;
+  from_unit_id: string | null;
+}
+
+export interface EffectiveSettings {
+  timezone: Inherited;
+  calendar: Inherited;
+}
+
+/**
+ * The time zone and calendar that apply to `unitId`: its own, else the nearest ancestor's, each
+ * setting on its own. Example: ORG sets `Europe/Moscow` and calendar `office`, HR sets calendar
+ * `hr-shifts` → HR-PAY (under HR) gets `Europe/Moscow` from ORG and `hr-shifts` from HR. When no
+ * unit up the tree sets one, the value is `null` and the caller uses the instance default.
+ */
+export function effectiveSettings(
+  links: ParentLinks,
+  settings: ReadonlyMap<string, OwnSettings>,
+  unitId: string,
+): EffectiveSettings {
+  const chain = [unitId, ...ancestorsOf(links, unitId)];
+  const pick = (key: keyof OwnSettings): Inherited => {
+    for (const id of chain) {
+      const value = settings.get(id)?.[key] ?? null;
+      if (value !== null) return { value, from_unit_id: id };
+    }
+    return { value: null, from_unit_id: null };
+  };
+  return { timezone: pick('timezone'), calendar: pick('calendar') };
+}
