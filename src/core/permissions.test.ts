@@ -15,6 +15,16 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'audit.read': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
   'org.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
   'org.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
+  'grid.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
+  'grid.write.own': { admin: false, manager: false, head: true, auditor: false, staff: false, viewer: false },
+  'grid.types.write': {
+    admin: true,
+    manager: true,
+    head: false,
+    auditor: false,
+    staff: false,
+    viewer: false,
+  },
 };
 
 const actor = (role: Role): Actor => ({

@@ -12,6 +12,11 @@ export const PERMISSIONS = {
   // Everyone reads the organization (the grid is for all staff); quality leads keep it up to date.
   'org.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
   'org.write': ['admin', 'manager'],
+  // The service grid is read with org.read. Quality leads edit any cell and the support types; a
+  // head edits the cells their own units (or units below them, or their employees) provide.
+  'grid.write': ['admin', 'manager'],
+  'grid.write.own': ['head'],
+  'grid.types.write': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -123,6 +123,46 @@ export interface UnitHeadsTable {
   employee_id: string;
 }
 
+/** A kind of help a cell can give (the grid's vocabulary). Archived, or deleted while unused. */
+export interface SupportTypesTable {
+  id: string;
+  code: string;
+  name_ru: string | null;
+  name_en: string | null;
+  description_ru: string | null;
+  description_en: string | null;
+  /** A `SupportTypeColor` of the contract. */
+  color: string;
+  /** 1 for the types the product ships (migration 0003), 0 otherwise. */
+  builtin: number;
+  status: 'active' | 'archived';
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A grid cell: a provider (unit or employee) helps a recipient unit. One per (provider, recipient). */
+export interface GridCellsTable {
+  id: string;
+  provider_kind: 'unit' | 'employee';
+  provider_unit_id: string | null;
+  provider_employee_id: string | null;
+  /** `unit:<id>` or `employee:<id>`: unique together with `recipient_unit_id`. */
+  provider_key: string;
+  recipient_unit_id: string;
+  instructions: string | null;
+  expected_response: string | null;
+  contact_employee_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which support types a cell gives. */
+export interface GridCellTypesTable {
+  cell_id: string;
+  support_type_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -134,6 +174,9 @@ export interface Database {
   units: UnitsTable;
   employees: EmployeesTable;
   unit_heads: UnitHeadsTable;
+  support_types: SupportTypesTable;
+  grid_cells: GridCellsTable;
+  grid_cell_types: GridCellTypesTable;
 }
 
 /** A connection or a transaction: repositories accept either. */
