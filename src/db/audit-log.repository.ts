@@ -6,6 +6,8 @@ export type AuditRow = Selectable<AuditLogTable>;
 
 export interface AuditFilter {
   entity?: string | undefined;
+  /** Entries about any of these entities (e.g. the grid's history: `grid_cell`, `support_type`). */
+  entities?: readonly string[] | undefined;
   entity_id?: string | undefined;
   action?: string | undefined;
   /** An actor id, or part of an actor label. */
@@ -26,6 +28,7 @@ export const auditLogRepository = {
   list: (db: Db, filter: AuditFilter, limit: number) => {
     let q = db.selectFrom('audit_log').selectAll();
     if (filter.entity) q = q.where('entity', '=', filter.entity);
+    if (filter.entities) q = q.where('entity', 'in', filter.entities.length > 0 ? filter.entities : ['']);
     if (filter.entity_id) q = q.where('entity_id', '=', filter.entity_id);
     if (filter.action) q = q.where('action', '=', filter.action);
     if (filter.actor) {

@@ -13,8 +13,10 @@ import { webPlugin } from './plugins/web.plugin';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { employeeRoutes } from './routes/employees.routes';
+import { gridRoutes } from './routes/grid.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inviteRoutes } from './routes/invites.routes';
+import { supportTypeRoutes } from './routes/support-types.routes';
 import { tokenRoutes } from './routes/tokens.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
@@ -69,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes, { services });
       await api.register(unitRoutes, { services });
       await api.register(employeeRoutes, { services });
+      await api.register(supportTypeRoutes, { services });
+      await api.register(gridRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

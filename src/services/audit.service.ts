@@ -1,6 +1,7 @@
 import { assertCan, ValidationError } from '../core';
-import type { AuditQuery } from '../contract/audit.schema';
-import { auditLogRepository } from '../db/audit-log.repository';
+import type { AuditPage, AuditQuery } from '../contract/audit.schema';
+import { auditLogRepository, type AuditFilter } from '../db/audit-log.repository';
+import type { Db } from '../db/database';
 import { presentAudit } from './presenters';
 import type { CallContext, ServiceDeps } from './service-context';
 
@@ -9,18 +10,31 @@ export function createAuditService(deps: ServiceDeps) {
   return {
     async list(ctx: CallContext, query: AuditQuery) {
       assertCan(ctx.actor, 'audit.read');
-      const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      // Stored instants are UTC text; `from`/`to` may carry any offset, so compare in the same form.
-      const from = query.from === undefined ? undefined : new Date(query.from).toISOString();
-      const to = query.to === undefined ? undefined : new Date(query.to).toISOString();
-      const rows = await auditLogRepository.list(deps.db, { ...query, from, to, beforeId }, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(presentAudit),
-        next_cursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
-      };
+      const { entity, entity_id, action, actor } = query;
+      return readAuditPage(deps.db, { entity, entity_id, action, actor }, query);
     },
+  };
+}
+
+/**
+ * One page of the audit log, newest first (keyset: the cursor is the last id), for `filter` and
+ * the page's `from`/`to`/`limit`/`cursor`. The caller has checked who may read it.
+ */
+export async function readAuditPage(
+  db: Db,
+  filter: Omit<AuditFilter, 'from' | 'to' | 'beforeId'>,
+  page: { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<AuditPage> {
+  const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  // Stored instants are UTC text; `from`/`to` may carry any offset, so compare in the same form.
+  const from = page.from === undefined ? undefined : new Date(page.from).toISOString();
+  const to = page.to === undefined ? undefined : new Date(page.to).toISOString();
+  const rows = await auditLogRepository.list(db, { ...filter, from, to, beforeId }, page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(presentAudit),
+    next_cursor: rows.length > page.limit && last ? Buffer.from(last.id).toString('base64url') : null,
   };
 }
 

@@ -1,8 +1,10 @@
 import { createAuditService } from './audit.service';
 import { createAuthService } from './auth.service';
 import { createEmployeeService } from './employee.service';
+import { createGridService } from './grid.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
+import { createSupportTypeService } from './support-type.service';
 import { createTokenService } from './token.service';
 import { createUnitService } from './unit.service';
 import { createUserService } from './user.service';
@@ -22,6 +24,8 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     audit: createAuditService(deps),
     units: createUnitService(deps),
     employees: createEmployeeService(deps),
+    supportTypes: createSupportTypeService(deps),
+    grid: createGridService(deps),
     health: createHealthService(deps),
   };
 }
