@@ -1,0 +1,324 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type {
+  GridMatrix,
+  GridMatrixCell,
+  GridProviderHead,
+  GridUnitHead,
+} from '../../../../src/contract/grid.schema';
+import { useNamer, type TypeLook } from './grid-labels';
+import { TypeBadges } from './type-badge';
+
+/** A provider's key in lookups: units and employees may in theory share nothing but the id space. */
+export const providerKey = (kind: string, id: string) => `${kind}:${id}`;
+const cellKey = (providerKind: string, providerId: string, recipientId: string) =>
+  `${providerKind}:${providerId}|${recipientId}`;
+
+/** What a click on a cell hands to the editor: who gives, who gets, and the cell when there is one. */
+export interface CellTarget {
+  provider: GridProviderHead;
+  recipient: GridUnitHead;
+  cell: GridMatrixCell | null;
+}
+
+export interface MatrixSizes {
+  rowHeight: number;
+  colWidth: number;
+  headerHeight: number;
+  rowHeadWidth: number;
+}
+
+/** Background tint by how much help a cell carries: nothing, one kind, two, three or more. */
+export const tintLevel = (types: number) => Math.min(types, 3);
+
+/**
+ * The grid itself: recipients down the left, providers across the top, both virtualized (only the
+ * rows and columns in view are in the page, so 300 × 300 scrolls like 10 × 10). The header row and
+ * the first column stay put while the body scrolls. Arrow keys move between cells; Enter opens one.
+ */
+export function GridMatrixView({
+  matrix,
+  looks,
+  sizes,
+  height,
+  typeLabel,
+  onOpen,
+}: {
+  matrix: GridMatrix;
+  looks: Map<string, TypeLook>;
+  sizes: MatrixSizes;
+  height: string;
+  /** The support type the matrix is filtered by, for the wording of gaps. */
+  typeLabel: string | null;
+  onOpen: (target: CellTarget) => void;
+}) {
+  const { t } = useTranslation();
+  const { name } = useNamer();
+  const { recipients, providers } = matrix;
+  const { rowHeight, colWidth, headerHeight, rowHeadWidth } = sizes;
+
+  const { cells, rowCount, colCount } = useMemo(() => {
+    const cells = new Map<string, GridMatrixCell>();
+    const rowCount = new Map<string, number>();
+    const colCount = new Map<string, number>();
+    for (const c of matrix.cells) {
+      cells.set(cellKey(c.provider_kind, c.provider_id, c.recipient_unit_id), c);
+      rowCount.set(c.recipient_unit_id, (rowCount.get(c.recipient_unit_id) ?? 0) + 1);
+      const pk = providerKey(c.provider_kind, c.provider_id);
+      colCount.set(pk, (colCount.get(pk) ?? 0) + 1);
+    }
+    return { cells, rowCount, colCount };
+  }, [matrix.cells]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: recipients.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
+    overscan: 6,
+    useFlushSync: false,
+  });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: providers.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => colWidth,
+    paddingStart: rowHeadWidth,
+    scrollPaddingStart: rowHeadWidth,
+    overscan: 3,
+    useFlushSync: false,
+  });
+
+  // Roving focus: one cell is in the tab order; arrows move it (scrolling it into view first).
+  const [active, setActive] = useState({ r: 0, c: 0 });
+  const focusAfterMove = useRef(false);
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    focusAfterMove.current = false;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${active.r}:${active.c}"]`);
+    el?.focus({ preventScroll: true });
+  });
+  const clampR = (r: number) => Math.max(0, Math.min(recipients.length - 1, r));
+  const clampC = (c: number) => Math.max(0, Math.min(providers.length - 1, c));
+  const current = { r: clampR(active.r), c: clampC(active.c) };
+  const moveTo = (r: number, c: number, e: KeyboardEvent) => {
+    e.preventDefault();
+    const next = { r: clampR(r), c: clampC(c) };
+    rows.scrollToIndex(next.r, { align: 'auto' });
+    cols.scrollToIndex(next.c, { align: 'auto' });
+    focusAfterMove.current = true;
+    setActive(next);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.target instanceof HTMLElement) || !e.target.dataset.cell) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 2);
+    const { r, c } = current;
+    const last = { r: recipients.length - 1, c: providers.length - 1 };
+    const to: Record<string, [number, number]> = {
+      ArrowDown: [r + 1, c],
+      ArrowUp: [r - 1, c],
+      ArrowRight: [r, c + 1],
+      ArrowLeft: [r, c - 1],
+      PageDown: [r + page, c],
+      PageUp: [r - page, c],
+      Home: [e.ctrlKey ? 0 : r, 0],
+      End: [e.ctrlKey ? last.r : r, last.c],
+    };
+    const target = to[e.key];
+    if (target) moveTo(target[0], target[1], e);
+  };
+
+  // Stable across renders, so the memoized cells skip re-rendering while scrolling.
+  const latest = useRef({ recipients, providers, cells, onOpen });
+  latest.current = { recipients, providers, cells, onOpen };
+  const pick = useCallback((r: number, c: number) => {
+    const { recipients: rs, providers: ps, cells: cs, onOpen: open } = latest.current;
+    const recipient = rs[r];
+    const provider = ps[c];
+    if (!recipient || !provider) return;
+    setActive({ r, c });
+    open({ provider, recipient, cell: cs.get(cellKey(provider.kind, provider.id, recipient.id)) ?? null });
+  }, []);
+
+  const vRows = rows.getVirtualItems();
+  const vCols = cols.getVirtualItems();
+  const totalWidth = cols.getTotalSize();
+  const totalHeight = rows.getTotalSize();
+
+  const typeList = (c: GridMatrixCell | null) =>
+    c ? c.support_type_ids.map((id) => looks.get(id)?.label ?? '?').join(', ') : t('grid.matrix.noHelp');
+  const noHelpRow = typeLabel ? t('grid.matrix.rowGapType', { type: typeLabel }) : t('grid.matrix.rowGap');
+  const noHelpCol = typeLabel ? t('grid.matrix.colGapType', { type: typeLabel }) : t('grid.matrix.colGap');
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      style={{ height }}
+      role="grid"
+      aria-label={t('grid.matrix.label')}
+      aria-rowcount={recipients.length + 1}
+      aria-colcount={providers.length + 1}
+      onKeyDown={onKeyDown}
+      data-testid="grid-matrix"
+    >
+      <div style={{ width: totalWidth, height: totalHeight, position: 'relative' }}>
+        <div
+          className="grid-head-row"
+          role="row"
+          aria-rowindex={1}
+          style={{ height: headerHeight, width: totalWidth }}
+        >
+          <div
+            className="grid-corner"
+            role="columnheader"
+            aria-colindex={1}
+            style={{ width: rowHeadWidth, height: headerHeight }}
+          >
+            <span className="grid-corner-providers">{t('grid.matrix.providers')} →</span>
+            <span className="grid-corner-recipients">↓ {t('grid.matrix.recipients')}</span>
+          </div>
+          {vCols.map((vc) => {
+            const p = providers[vc.index]!;
+            const label = name(p.name, p.code);
+            const empty = !colCount.has(providerKey(p.kind, p.id));
+            return (
+              <ColumnHead
+                key={vc.key}
+                left={vc.start}
+                width={vc.size}
+                height={headerHeight}
+                colIndex={vc.index + 2}
+                label={label}
+                employee={p.kind === 'employee'}
+                employeeHint={p.kind === 'employee' ? t('grid.matrix.employeeColumn') : ''}
+                gap={empty ? noHelpCol : null}
+                depth={p.depth}
+              />
+            );
+          })}
+        </div>
+        {vRows.map((vr) => {
+          const rcp = recipients[vr.index]!;
+          const label = name(rcp.name, rcp.code);
+          const gap = !rowCount.has(rcp.id);
+          return (
+            <div
+              key={vr.key}
+              role="row"
+              aria-rowindex={vr.index + 2}
+              className="grid-row"
+              style={{ top: vr.start, height: vr.size, width: totalWidth }}
+            >
+              <div
+                role="rowheader"
+                aria-colindex={1}
+                className={`grid-row-head${gap ? ' grid-gap' : ''}`}
+                style={{ width: rowHeadWidth, paddingLeft: 8 + Math.min(rcp.depth, 8) * 14 }}
+                title={gap ? `${label} — ${noHelpRow}` : label}
+              >
+                <span className="grid-trunc">{label}</span>
+                {gap && (
+                  <span className="grid-gap-mark" aria-label={noHelpRow} role="img">
+                    <IconAlertTriangle size={14} aria-hidden />
+                  </span>
+                )}
+              </div>
+              {vCols.map((vc) => {
+                const p = providers[vc.index]!;
+                const cell = cells.get(cellKey(p.kind, p.id, rcp.id)) ?? null;
+                const isActive = vr.index === current.r && vc.index === current.c;
+                return (
+                  <MatrixCell
+                    key={vc.key}
+                    left={vc.start}
+                    width={vc.size}
+                    colIndex={vc.index + 2}
+                    r={vr.index}
+                    c={vc.index}
+                    cell={cell}
+                    looks={looks}
+                    tabbable={isActive}
+                    label={`${label} ← ${name(p.name, p.code)}: ${typeList(cell)}`}
+                    onPick={pick}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const ColumnHead = memo(function ColumnHead(props: {
+  left: number;
+  width: number;
+  height: number;
+  colIndex: number;
+  label: string;
+  employee: boolean;
+  employeeHint: string;
+  gap: string | null;
+  depth: number;
+}) {
+  const full = [props.label, props.employee ? props.employeeHint : '', props.gap ?? '']
+    .filter(Boolean)
+    .join(' — ');
+  return (
+    <Tooltip label={full} openDelay={250} withinPortal multiline maw={280}>
+      <div
+        role="columnheader"
+        aria-colindex={props.colIndex}
+        aria-label={full}
+        tabIndex={-1}
+        className={`grid-col-head${props.employee ? ' grid-col-employee' : ''}${props.gap ? ' grid-gap' : ''}`}
+        style={{ left: props.left, width: props.width, height: props.height }}
+      >
+        {props.gap && <IconAlertTriangle size={13} className="grid-gap-mark" aria-hidden />}
+        {props.employee && <IconUser size={13} aria-hidden />}
+        <span className="grid-col-text">{props.label}</span>
+      </div>
+    </Tooltip>
+  );
+});
+
+const MatrixCell = memo(function MatrixCell(props: {
+  left: number;
+  width: number;
+  colIndex: number;
+  r: number;
+  c: number;
+  cell: GridMatrixCell | null;
+  looks: Map<string, TypeLook>;
+  tabbable: boolean;
+  label: string;
+  onPick: (r: number, c: number) => void;
+}) {
+  const n = props.cell?.support_type_ids.length ?? 0;
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={props.colIndex}
+      className="grid-cell"
+      style={{ left: props.left, width: props.width }}
+    >
+      <button
+        type="button"
+        className={`grid-cell-btn grid-tint-${tintLevel(n)}`}
+        aria-label={props.label}
+        tabIndex={props.tabbable ? 0 : -1}
+        data-cell={`${props.r}:${props.c}`}
+        onClick={() => props.onPick(props.r, props.c)}
+      >
+        {props.cell && <TypeBadges ids={props.cell.support_type_ids} looks={props.looks} max={3} />}
+      </button>
+    </div>
+  );
+});
