@@ -403,7 +403,9 @@ describeEachDb('grid API', (database) => {
     const all: { action: string; entity: string }[] = [];
     let cursor: string | null = null;
     do {
-      const next = (await get(`/grid/history?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const next: { items: typeof all; next_cursor: string | null } = (
+        await get(`/grid/history?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       all.push(...next.items);
       cursor = next.next_cursor;
     } while (cursor);
