@@ -1,0 +1,145 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { LoginPage } from './page-models/auth.pages';
+import { OrgPage } from './page-models/org.page';
+import { Shell } from './page-models/shell.page';
+
+const ADMIN = { name: 'Olga Orgova', email: 'olga.org@example.org', password: 'copper valley 64 herons' };
+
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+/** This file may run alone (fresh instance) or after the first-run journey (its administrator). */
+async function ensureAdministrator(request: APIRequestContext) {
+  const setup = await (await request.get('/api/v1/setup')).json();
+  if (setup.needed) {
+    await request.post('/api/v1/setup', { data: ADMIN });
+    return ADMIN;
+  }
+  // Set up already: by an earlier test of this file, or by the first-run journey.
+  const mine = await request.post('/api/v1/auth/login', {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  });
+  return mine.ok() ? ADMIN : { email: 'anna@example.org', password: 'plum orchard 42 lanterns' };
+}
+
+async function signIn(page: Page, request: APIRequestContext) {
+  const admin = await ensureAdministrator(request);
+  const login = new LoginPage(page);
+  await login.open();
+  await login.signIn(admin.email, admin.password);
+  const shell = new Shell(page);
+  await expect(shell.navigation()).toBeVisible();
+  await shell.switchLanguage('en');
+  return shell;
+}
+
+/**
+ * The issue's journey: build a small organization through the interface, move a unit by dragging
+ * it (with confirmation), see a refused drop, read the unit page with its inherited time zone and
+ * its employee, see archiving refused while the unit is not empty, then do the same on a phone.
+ */
+test('organization: build the tree, drag a unit to move it, read the unit page', async ({
+  page,
+  request,
+}) => {
+  const shell = await signIn(page, request);
+  await shell.link('Organization').click();
+  const org = new OrgPage(page);
+  await expect(page.getByRole('heading', { name: 'Organization', level: 1 })).toBeVisible();
+
+  const empty = page.getByTestId('empty');
+  if (await empty.isVisible()) await page.screenshot(shot('org-01-empty'));
+
+  await org.createUnit({ code: 'NORD', en: 'Nord Bank', ru: 'Норд Банк', timezone: 'Europe/Moscow' });
+  await org.createUnit({ code: 'NORD-FIN', en: 'Finance', ru: 'Финансы', parent: 'NORD' });
+  await org.createUnit({ code: 'HR-PAY', en: 'Payroll', ru: 'Расчёт зарплаты', parent: 'NORD' });
+  await org.createEmployee({
+    code: 'emp.0042',
+    en: 'Maria Petrova',
+    ru: 'Мария Петрова',
+    position: 'Payroll specialist',
+    unit: 'HR-PAY',
+    email: 'maria.petrova@example.org',
+  });
+  // Both children sit under the root; the employee is counted on her unit.
+  await expect(org.item('NORD').locator(org.row('NORD-FIN'))).toBeVisible();
+  await expect(org.item('NORD').locator(org.row('HR-PAY'))).toBeVisible();
+  await expect(org.row('HR-PAY')).toContainText('1 employee');
+  await page.screenshot(shot('org-02-tree'));
+
+  // Drag HR-PAY onto NORD-FIN → confirmation → moved.
+  await org.drag('HR-PAY', 'NORD-FIN');
+  const confirm = org.moveConfirmation();
+  await expect(confirm).toContainText('Move HR-PAY under NORD-FIN?');
+  await page.screenshot(shot('org-03-move-confirmation'));
+  await confirm.getByRole('button', { name: 'Move' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(org.item('NORD-FIN').locator(org.row('HR-PAY'))).toBeVisible();
+
+  // A drop that would close a loop is refused in the browser: no confirmation appears.
+  await org.drag('NORD-FIN', 'HR-PAY');
+  await expect(confirm).toBeHidden();
+  await expect(org.item('NORD-FIN').locator(org.row('HR-PAY'))).toBeVisible();
+
+  // Search keeps the match's ancestors and marks the match.
+  await page.getByLabel('Search units').fill('payroll');
+  await expect(org.row('HR-PAY')).toHaveAttribute('data-match', 'true');
+  await expect(org.row('NORD')).toBeVisible();
+  await expect(org.row('NORD-FIN')).not.toHaveAttribute('data-match');
+  await page.screenshot(shot('org-04-search'));
+  await page.getByLabel('Search units').fill('');
+
+  // The unit page: parent, inherited time zone, the employee.
+  await org.openUnit('HR-PAY');
+  await expect(page.getByTestId('unit-parent')).toContainText('NORD-FIN');
+  await expect(page.getByTestId('unit-timezone')).toContainText('Europe/Moscow');
+  await expect(page.getByTestId('unit-timezone')).toContainText('inherited from NORD');
+  await expect(page.locator('[data-testid="employee-row"][data-code="emp.0042"]')).toBeVisible();
+  await page.screenshot(shot('org-05-unit-page'));
+
+  // Archiving a unit that still has an employee: the server's refusal is shown.
+  await page.getByRole('button', { name: 'Archive' }).click();
+  const archive = page.getByRole('dialog', { name: 'Archive HR-PAY?' });
+  await archive.getByRole('button', { name: 'Archive' }).click();
+  await expect(archive.getByRole('alert')).toContainText('1 active employee');
+  await page.screenshot(shot('org-06-archive-refused'));
+  await archive.getByRole('button', { name: 'Cancel' }).click();
+
+  // The employee page.
+  await page.getByRole('link', { name: 'Maria Petrova' }).click();
+  await expect(page.getByRole('heading', { name: 'Maria Petrova', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('employee-unit')).toContainText('HR-PAY');
+  await page.screenshot(shot('org-07-employee-page'));
+});
+
+test('organization on a phone: the tree fits, a unit moves through its menu', async ({
+  browser,
+  request,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+  const page = await context.newPage();
+  await signIn(page, request);
+  const org = new OrgPage(page);
+  await org.open();
+  await expect(org.row('HR-PAY')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await page.screenshot(shot('org-08-phone-tree'));
+
+  await org.moveWithMenu('HR-PAY', null);
+  const confirm = org.moveConfirmation();
+  await expect(confirm).toContainText('Make HR-PAY a top-level unit?');
+  await page.screenshot(shot('org-09-phone-move'));
+  await confirm.getByRole('button', { name: 'Move' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(
+    org
+      .tree()
+      .locator(':scope > li')
+      .filter({ has: org.row('HR-PAY') }),
+  ).toBeVisible();
+
+  await org.openUnit('HR-PAY');
+  await expect(page.getByTestId('unit-parent')).toContainText('Top level');
+  await page.screenshot(shot('org-10-phone-unit'));
+  await context.close();
+});
