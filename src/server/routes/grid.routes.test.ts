@@ -83,6 +83,18 @@ describeEachDb('grid API', (database) => {
       res.json() as { error: { details: { issues: { path: string; code: string }[] } } }
     ).error.details.issues.map((i) => [i.path, i.code]);
 
+  it('every grid route is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(methods('/api/v1/support-types')).toEqual(['get', 'post']);
+    expect(methods('/api/v1/support-types/{id}')).toEqual(['delete', 'get', 'patch']);
+    expect(methods('/api/v1/grid/cells')).toEqual(['get', 'post']);
+    expect(methods('/api/v1/grid/cells/{id}')).toEqual(['delete', 'get', 'patch']);
+    for (const path of ['/api/v1/grid', '/api/v1/grid/ask', '/api/v1/grid/history']) {
+      expect(methods(path)).toEqual(['get']);
+    }
+  });
+
   it('everyone reads the six built-in support types, in the vocabulary’s order', async () => {
     const res = await get('/support-types', 'staff');
     expect(res.statusCode).toBe(200);
