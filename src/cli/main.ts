@@ -3,6 +3,7 @@ import { VERSION } from '../services/version';
 import { registerConvert } from './commands/convert.command';
 import { registerEvaluate } from './commands/evaluate.command';
 import { registerMigrate } from './commands/migrate.command';
+import { registerOrg } from './commands/org.command';
 import { registerServe } from './commands/serve.command';
 import { registerToken } from './commands/token.command';
 import { registerUser } from './commands/user.command';
@@ -24,6 +25,7 @@ registerUser(program);
 registerToken(program);
 registerEvaluate(program);
 registerConvert(program);
+registerOrg(program);
 
 try {
   await program.parseAsync(process.argv);

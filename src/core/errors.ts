@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'setup_required'
   | 'last_admin'
   | 'weak_password'
+  /** A file import refused as a whole; `details.problems` names every bad row. */
+  | 'import_refused'
   | 'invite_invalid'
   | 'rate_limited'
   | 'payload_too_large'

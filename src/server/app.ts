@@ -16,6 +16,7 @@ import { employeeRoutes } from './routes/employees.routes';
 import { gridRoutes } from './routes/grid.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inviteRoutes } from './routes/invites.routes';
+import { orgTransferRoutes } from './routes/org-transfer.routes';
 import { supportTypeRoutes } from './routes/support-types.routes';
 import { tokenRoutes } from './routes/tokens.routes';
 import { unitRoutes } from './routes/units.routes';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(employeeRoutes, { services });
       await api.register(supportTypeRoutes, { services });
       await api.register(gridRoutes, { services });
+      await api.register(orgTransferRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

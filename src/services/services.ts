@@ -4,6 +4,7 @@ import { createEmployeeService } from './employee.service';
 import { createGridService } from './grid.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
+import { createOrgTransferService } from './org-transfer.service';
 import { createSupportTypeService } from './support-type.service';
 import { createTokenService } from './token.service';
 import { createUnitService } from './unit.service';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     employees: createEmployeeService(deps),
     supportTypes: createSupportTypeService(deps),
     grid: createGridService(deps),
+    orgTransfer: createOrgTransferService(deps),
     health: createHealthService(deps),
   };
 }

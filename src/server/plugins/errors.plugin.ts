@@ -56,7 +56,7 @@ export const errorsPlugin = fp(async (app) => {
       return send(
         reply,
         'payload_too_large',
-        `The request body is larger than ${app.initialConfig.bodyLimit} bytes`,
+        `The request body is larger than ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`,
       );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
