@@ -19,6 +19,7 @@ import type {
   GridProviderHead,
   GridUnitHead,
   ProviderRef,
+  SupportTypeColor,
 } from '../contract/grid.schema';
 import type { UnitContact } from '../contract/unit.schema';
 import type { Db } from '../db/database';
@@ -525,7 +526,7 @@ export function createGridService(deps: ServiceDeps) {
               id: t.id,
               code: t.code,
               name: { ru: t.name_ru, en: t.name_en },
-              color: presentSupportType(t, t.cell_count).color,
+              color: t.color as SupportTypeColor,
             })),
             instructions: row.instructions,
             expected_response: row.expected_response,
