@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../services/version';
 import { registerConvert } from './commands/convert.command';
+import { registerDemo } from './commands/demo.command';
 import { registerEvaluate } from './commands/evaluate.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerOrg } from './commands/org.command';
@@ -25,6 +26,7 @@ registerUser(program);
 registerToken(program);
 registerEvaluate(program);
 registerConvert(program);
+registerDemo(program);
 registerOrg(program);
 
 try {

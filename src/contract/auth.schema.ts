@@ -9,8 +9,13 @@ export const SetupBody = z.object({
   email: Email,
   password: Password,
   locale: Locale.optional(),
+  demo: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Also load the demo organization (texts in `locale`, English by default)' }),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
+export type SetupBodyInput = z.input<typeof SetupBody>;
 
 export const LoginBody = z.object({ email: Email, password: Password });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -12,6 +12,7 @@ import { securityPlugin } from './plugins/security.plugin';
 import { webPlugin } from './plugins/web.plugin';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
+import { demoRoutes } from './routes/demo.routes';
 import { employeeRoutes } from './routes/employees.routes';
 import { gridRoutes } from './routes/grid.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(employeeRoutes, { services });
       await api.register(supportTypeRoutes, { services });
       await api.register(gridRoutes, { services });
+      await api.register(demoRoutes, { services });
       await api.register(orgTransferRoutes, { services });
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,6 @@
 import { createAuditService } from './audit.service';
 import { createAuthService } from './auth.service';
+import { createDemoService } from './demo/demo.service';
 import { createEmployeeService } from './employee.service';
 import { createGridService } from './grid.service';
 import { createHealthService } from './health.service';
@@ -17,16 +18,21 @@ import type { ServiceDeps } from './service-context';
  */
 export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean> }) {
   const invites = createInviteService(deps);
+  const units = createUnitService(deps);
+  const employees = createEmployeeService(deps);
+  const supportTypes = createSupportTypeService(deps);
+  const grid = createGridService(deps);
   return {
     auth: createAuthService(deps),
     invites,
     users: createUserService(deps, invites),
     tokens: createTokenService(deps),
     audit: createAuditService(deps),
-    units: createUnitService(deps),
-    employees: createEmployeeService(deps),
-    supportTypes: createSupportTypeService(deps),
-    grid: createGridService(deps),
+    units,
+    employees,
+    supportTypes,
+    grid,
+    demo: createDemoService(deps, { units, employees, supportTypes, grid }),
     orgTransfer: createOrgTransferService(deps),
     health: createHealthService(deps),
   };

@@ -114,7 +114,7 @@ export function createUserService(deps: ServiceDeps, invites: InviteService) {
     },
 
     /** Creates the first administrator. Only one caller can ever win, even racing on PostgreSQL. */
-    async setup(input: SetupBody, requestId?: string) {
+    async setup(input: Omit<SetupBody, 'demo'>, requestId?: string) {
       const now = clock();
       const row = await newUserRow({ ...input, role: 'admin' }, 'active', now);
       try {

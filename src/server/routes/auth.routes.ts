@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core';
+import { actorForUser, AppError } from '../../core';
 import { LoginBody, Session, SetupBody, SetupStatus } from '../../contract/auth.schema';
 import { ErrorEnvelope, errorResponses } from '../../contract/common.schema';
 import { User } from '../../contract/user.schema';
@@ -37,7 +37,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 201: User, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await services.users.setup(request.body, request.id)),
+    async (request, reply) => {
+      const { demo, ...admin } = request.body;
+      const user = await services.users.setup(admin, request.id);
+      // The demo loads as the new administrator, so the audit log says who asked for it.
+      if (demo) {
+        await services.demo.load({ actor: actorForUser(user), requestId: request.id }, admin.locale ?? 'en');
+      }
+      return reply.code(201).send(user);
+    },
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -19,7 +19,7 @@ export function SetupPage() {
   const setup = useSetup();
   const rules = useFormRules();
   const form = useForm({
-    initialValues: { name: '', email: '', password: '', confirm: '' },
+    initialValues: { name: '', email: '', password: '', confirm: '', demo: false },
     validate: {
       name: rules.required,
       email: rules.email,
@@ -33,10 +33,10 @@ export function SetupPage() {
   // submit handler navigates, carrying the notice for the sign-in page.
   if (status.data?.needed === false && !setup.isSuccess) return <Navigate to="/login" replace />;
 
-  const submit = form.onSubmit(({ name, email, password }) => {
+  const submit = form.onSubmit(({ name, email, password, demo }) => {
     serverErrors.clear();
     setup.mutate(
-      { name: name.trim(), email: email.trim(), password, locale: currentLanguage() },
+      { name: name.trim(), email: email.trim(), password, locale: currentLanguage(), demo },
       {
         // The sign-in page shows the success notice (it stays, unlike a toast).
         onSuccess: () => {
@@ -80,6 +80,11 @@ export function SetupPage() {
             required
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('confirm')}
+          />
+          <Checkbox
+            label={t('setup.demo')}
+            description={t('setup.demoHint')}
+            {...form.getInputProps('demo', { type: 'checkbox' })}
           />
           <FormErrorAlert message={serverErrors.message} />
           <Button type="submit" loading={setup.isPending} fullWidth>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SetupBody } from '../../../../src/contract/auth.schema';
+import type { SetupBodyInput } from '../../../../src/contract/auth.schema';
 import type { User } from '../../../../src/contract/user.schema';
 import { api } from '../../api/api-client';
 
@@ -17,7 +17,7 @@ export function useSetupStatus() {
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetupBody) => api.post<User>('/setup', body),
+    mutationFn: (body: SetupBodyInput) => api.post<User>('/setup', body),
     onSuccess: () => queryClient.setQueryData(SETUP_KEY, { needed: false }),
     onError: (error) => {
       // Someone else finished the setup meanwhile: the gate then sends this person to sign in.

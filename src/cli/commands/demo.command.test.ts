@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { runEtalon } from '../../../test/run-etalon';
+import { describeEachDb } from '../../../test/test-database';
+import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_UNITS } from '../../services/demo/demo-organization';
+
+/** Each run starts a Node process: seconds each on a busy two-core machine. */
+const CLI_TIMEOUT = 120_000;
+
+describeEachDb('etalon demo', (database) => {
+  const etalon = (args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    env.ETALON_DATA_DIR = database().options.dataDir;
+    if (database().options.databaseUrl) env.DATABASE_URL = database().options.databaseUrl;
+    return runEtalon(args, { env });
+  };
+
+  it(
+    'loads the demo organization once; a second run has nothing to do',
+    { timeout: CLI_TIMEOUT },
+    async () => {
+      const first = await etalon(['demo', '--language', 'ru']);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe(
+        `Loaded the demo organization: ${DEMO_UNITS.length} unit(s), ${DEMO_EMPLOYEES.length} employee(s), ${DEMO_CELLS.length} grid cell(s).\n`,
+      );
+      const second = await etalon(['demo']);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe('The demo organization is already loaded: nothing to do.\n');
+    },
+  );
+
+  it('refuses a language it does not have, with exit code 2', { timeout: CLI_TIMEOUT }, async () => {
+    const run = await etalon(['demo', '--language', 'de']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/de.*invalid|Allowed choices are ru, en/);
+  });
+});

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { parseInput } from '../../contract/parse-input';
+import { DemoLoad } from '../../contract/demo.schema';
+import { withRuntime } from '../with-runtime';
+
+export function registerDemo(program: Command) {
+  program
+    .command('demo')
+    .description(
+      'load the demo organization (units, employees, a filled service grid) into an empty instance',
+    )
+    .addOption(
+      new Option('--language <locale>', 'language of the free texts (names come in both)')
+        .choices(['ru', 'en'])
+        .default('en'),
+    )
+    .action(async (options: { language: string }) => {
+      const input = parseInput(DemoLoad, { locale: options.language });
+      await withRuntime(async (runtime, ctx) => {
+        const report = await runtime.services.demo.load(ctx, input.locale);
+        process.stdout.write(
+          report.units + report.employees + report.cells === 0
+            ? 'The demo organization is already loaded: nothing to do.\n'
+            : `Loaded the demo organization: ${report.units} unit(s), ${report.employees} employee(s), ${report.cells} grid cell(s).\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { Locale } from './common.schema';
+
+export const DemoLoad = z.object({
+  locale: Locale.default('en').meta({ description: 'Language of the free texts (positions, instructions)' }),
+});
+export type DemoLoad = z.infer<typeof DemoLoad>;
+
+/** What a load created; all zeros when the demo was already there. */
+export const DemoReport = z
+  .object({ units: z.number().int(), employees: z.number().int(), cells: z.number().int() })
+  .meta({ id: 'DemoReport' });
+export type DemoReport = z.infer<typeof DemoReport>;
