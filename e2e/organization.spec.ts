@@ -41,6 +41,8 @@ test('organization: build the tree, drag a unit to move it, read the unit page',
   page,
   request,
 }) => {
+  // Many dialogs on a 2-core machine shared with other runs: more than the default minute.
+  test.setTimeout(150_000);
   const shell = await signIn(page, request);
   await shell.link('Organization').click();
   const org = new OrgPage(page);
@@ -142,4 +144,38 @@ test('organization on a phone: the tree fits, a unit moves through its menu', as
   await expect(page.getByTestId('unit-parent')).toContainText('Top level');
   await page.screenshot(shot('org-10-phone-unit'));
   await context.close();
+});
+
+test('organization: export a workbook, import a CSV after a dry run that lists the bad rows', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, request);
+  const org = new OrgPage(page);
+  await org.open();
+
+  await org.openTransferMenu();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Export all as Excel (XLSX)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // A parent that does not exist: the dry run lists the row, nothing changes.
+  await org.checkUnitsCsv(
+    'units-bad.csv',
+    'code,name_en,name_ru,parent_code\nNORD-OPS,Operations,Операции,NOPE\n',
+  );
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('parent_code');
+  await expect(problems).toContainText('NORD-OPS');
+  await page.screenshot(shot('org-11-import-problems'));
+
+  await org.checkUnitsCsv(
+    'units.csv',
+    'code,name_en,name_ru,parent_code\nNORD-OPS,Operations,Операции,NORD\n',
+  );
+  await expect(page.getByTestId('import-checked')).toBeVisible();
+  await page.screenshot(shot('org-12-import-checked'));
+  await org.importDialog().getByRole('button', { name: 'Apply' }).click();
+  await expect(org.importDialog()).toBeHidden();
+  await expect(org.item('NORD').locator(org.row('NORD-OPS'))).toBeVisible();
 });

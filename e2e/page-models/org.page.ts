@@ -107,4 +107,28 @@ export class OrgPage {
     await this.row(code).getByRole('link').first().click();
     await expect(this.page.getByRole('heading', { level: 1, name: new RegExp(`^${code} · `) })).toBeVisible();
   }
+
+  async openTransferMenu() {
+    await this.page.getByRole('button', { name: 'Import / export' }).click();
+  }
+
+  /** Import → choose a CSV of units → "Check the file"; the dialog stays open for the answer. */
+  async checkUnitsCsv(name: string, csv: string) {
+    const dialog = this.importDialog();
+    if (!(await dialog.isVisible())) {
+      await this.openTransferMenu();
+      await this.page.getByRole('menuitem', { name: 'Import from a file…' }).click();
+    }
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await dialog.getByRole('radio', { name: 'Units' }).check({ force: true });
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+  }
+
+  importDialog() {
+    return this.page.getByTestId('org-import');
+  }
 }

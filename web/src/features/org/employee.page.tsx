@@ -86,7 +86,7 @@ export function EmployeePage() {
         {t('org.employee.edit')}
       </Button>
       <Button
-        variant="default"
+        variant={left ? 'default' : 'light'}
         color={left ? undefined : 'red'}
         leftSection={left ? <IconUserCheck size={16} aria-hidden /> : <IconUserOff size={16} aria-hidden />}
         onClick={() => {

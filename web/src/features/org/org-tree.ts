@@ -1,4 +1,5 @@
 import type { UnitNode } from '../../../../src/contract/unit.schema';
+import { effectiveSettings } from '../../../../src/core/org/unit-settings';
 import { ancestorsOf, type ParentLinks } from '../../../../src/core/org/unit-tree';
 
 type Names = { ru: string | null; en: string | null };
@@ -62,18 +63,16 @@ export function visibleUnits(index: OrgIndex, q: string, showArchived: boolean):
 }
 
 /**
- * A setting a unit leaves empty (time zone, calendar) comes from the nearest ancestor that has one:
- * the value and the unit it comes from, or null when no ancestor sets it.
+ * A setting a unit leaves empty (time zone, calendar) as core's effectiveSettings resolves it: the
+ * value and the ancestor it comes from, or null when the unit sets it itself or nobody above does.
  */
-export function inherited<K extends 'timezone' | 'calendar'>(
+export function inherited(
   index: OrgIndex,
   unitId: string,
-  key: K,
+  key: 'timezone' | 'calendar',
 ): { value: string; from: UnitNode } | null {
-  for (const id of ancestorsOf(index.links, unitId)) {
-    const unit = index.byId.get(id);
-    const value = unit?.[key];
-    if (unit && value) return { value, from: unit };
-  }
-  return null;
+  const { value, from_unit_id } = effectiveSettings(index.links, index.byId, unitId)[key];
+  if (value === null || from_unit_id === null || from_unit_id === unitId) return null;
+  const from = index.byId.get(from_unit_id);
+  return from ? { value, from } : null;
 }

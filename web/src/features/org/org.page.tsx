@@ -12,6 +12,7 @@ import { EmployeeFormDialog } from './employee-form.dialog';
 import { localName, visibleUnits } from './org-tree';
 import { EMPLOYEES_LIMIT, useEmployees, useOrgTree } from './org.queries';
 import { UnitFormDialog } from './unit-form.dialog';
+import { OrgTransferMenu } from './org-transfer.menu';
 import { MoveConfirmDialog, MovePickerDialog, type PendingMove } from './unit-move.dialogs';
 import { UnitTreeView } from './unit-tree.view';
 
@@ -74,16 +75,19 @@ export function OrgPage() {
     </Button>
   );
   const hasUnits = !!index && index.all.length > 0;
-  const actions = canWrite && hasUnits && (
+  const actions = (
     <Group gap="xs">
-      {newUnitButton}
-      <Button
-        variant="default"
-        leftSection={<IconUserPlus size={18} aria-hidden />}
-        onClick={employeeDialog.open}
-      >
-        {t('org.newEmployee')}
-      </Button>
+      {canWrite && hasUnits && newUnitButton}
+      {canWrite && hasUnits && (
+        <Button
+          variant="default"
+          leftSection={<IconUserPlus size={18} aria-hidden />}
+          onClick={employeeDialog.open}
+        >
+          {t('org.newEmployee')}
+        </Button>
+      )}
+      {!tree.isPending && <OrgTransferMenu canWrite={canWrite} />}
     </Group>
   );
 
@@ -134,7 +138,7 @@ export function OrgPage() {
 
   return (
     <>
-      <PageHeader title={t('org.title')} intro={t('org.intro')} action={actions || undefined} />
+      <PageHeader title={t('org.title')} intro={t('org.intro')} action={actions} />
       {hasUnits && (
         <Group mb="md" gap="md" align="flex-end">
           <TextInput

@@ -206,6 +206,7 @@ function UnitRow({
       data-testid="unit-row"
       data-code={unit.code}
       data-match={match || undefined}
+      title={props.canWrite && !props.narrow ? t('org.tree.dragHandle', { name }) : undefined}
       {...rowProps}
       style={{
         paddingInlineStart: depth * indent,
@@ -267,7 +268,7 @@ function UnitRow({
         )}
       </Box>
       {count !== null && count > 0 && (
-        <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
+        <Badge variant="light" color="gray" size="sm" tt="none" style={{ flexShrink: 0 }}>
           {props.narrow ? count : t('org.tree.employees', { count })}
         </Badge>
       )}

@@ -134,7 +134,7 @@ export function UnitPage() {
         {t('org.move')}
       </Button>
       <Button
-        variant="default"
+        variant={archived ? 'default' : 'light'}
         color={archived ? undefined : 'red'}
         leftSection={
           archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
