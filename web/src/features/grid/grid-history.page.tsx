@@ -27,13 +27,15 @@ const ids = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** A cell's provider as its snapshot records it: `provider: {kind, id}` or `provider_kind`/`provider_id`. */
-function providerOf(s: Snap): { kind: string; id: string } | null {
+function providerOf(s: Snap): { kind: string; id: string; code: string } | null {
   const p = asSnap(s.provider);
-  if (p && typeof p.kind === 'string' && typeof p.id === 'string') return { kind: p.kind, id: p.id };
+  if (p && typeof p.kind === 'string' && typeof p.id === 'string')
+    return { kind: p.kind, id: p.id, code: typeof p.code === 'string' ? p.code : '' };
   if (typeof s.provider_kind === 'string' && typeof s.provider_id === 'string')
-    return { kind: s.provider_kind, id: s.provider_id };
+    return { kind: s.provider_kind, id: s.provider_id, code: '' };
   return null;
 }
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 const HIDDEN_FIELDS = new Set([
   'id',
@@ -44,6 +46,9 @@ const HIDDEN_FIELDS = new Set([
   'provider_id',
   'recipient_unit_id',
   'support_type_ids',
+  'support_type_codes',
+  'recipient_unit_code',
+  'contact_employee_id',
   'cell_count',
 ]);
 
@@ -162,9 +167,13 @@ function HistoryEntry({
   let subject: ReactNode;
   if (isCell) {
     const p = providerOf(snap);
-    const provider = p ? (names.get(providerKey(p.kind, p.id)) ?? t('grid.history.removedUnit')) : '?';
-    const rid = typeof snap.recipient_unit_id === 'string' ? snap.recipient_unit_id : '';
-    const recipient = names.get(providerKey('unit', rid)) ?? t('grid.history.removedUnit');
+    // Names of today; the codes the snapshot kept for units or people removed since.
+    const provider = p
+      ? (names.get(providerKey(p.kind, p.id)) ?? (p.code || t('grid.history.removedUnit')))
+      : '?';
+    const recipient =
+      names.get(providerKey('unit', str(snap.recipient_unit_id))) ??
+      (str(snap.recipient_unit_code) || t('grid.history.removedUnit'));
     subject = (
       <Group gap={6} wrap="wrap">
         <Text size="sm" fw={600}>
@@ -201,7 +210,7 @@ function HistoryEntry({
       ({
         instructions: t('grid.editor.instructions'),
         expected_response: t('grid.editor.expected'),
-        contact_employee_id: t('grid.editor.contact'),
+        contact_employee_code: t('grid.editor.contact'),
         name: t('grid.types.name'),
         description: t('grid.types.description'),
         color: t('grid.types.color'),

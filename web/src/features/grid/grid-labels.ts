@@ -33,19 +33,23 @@ export const canEditGrid = (role: Role) => roleCan(role, 'grid.write') || roleCa
 /** Managing the vocabulary of support types. */
 export const canManageTypes = (role: Role) => roleCan(role, 'grid.types.write');
 
+/** Words that carry no meaning in a type's name ("Help with paperwork" is about paperwork). */
+const FILLER = new Set(['help', 'with', 'and', 'the', 'for', 'from', 'помощь', 'для', 'при']);
 const letters = (s: string) => [...s.normalize('NFC')].filter((c) => /\p{L}|\p{N}/u.test(c));
 
 /**
  * Two-letter abbreviations for the support types, unique within the vocabulary: the initials of
- * a two-word name ("Paperwork help" → "PH"), else its first two letters ("Information" → "IN");
- * on a clash, the first letter with a later one, then a number.
+ * the first two meaningful words ("Help with paperwork and checking" → "PC"), else the first two
+ * letters ("Consultation" → "CO"); on a clash, the first letter with a later one, then a number.
  */
 export function abbreviate(types: readonly { id: string; label: string }[]): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
   for (const { id, label } of types) {
-    const words = label.split(/[\s\-_/]+/).filter((w) => letters(w).length > 0);
-    const all = letters(label).map((c) => c.toUpperCase());
+    const allWords = label.split(/[\s\-_/]+/).filter((w) => letters(w).length > 0);
+    const meaningful = allWords.filter((w) => letters(w).length >= 3 && !FILLER.has(w.toLowerCase()));
+    const words = meaningful.length > 0 ? meaningful : allWords;
+    const all = letters(words.join('')).map((c) => c.toUpperCase());
     const candidates: string[] = [];
     if (words.length >= 2) candidates.push((letters(words[0]!)[0]! + letters(words[1]!)[0]!).toUpperCase());
     if (all.length >= 2) candidates.push(all[0]! + all[1]!);

@@ -73,6 +73,10 @@ export function GridMatrixView({
     return { cells, rowCount, colCount };
   }, [matrix.cells]);
 
+  // Names once per answer and language, not once per cell per frame.
+  const rowLabels = useMemo(() => recipients.map((r) => name(r.name, r.code)), [recipients, name]);
+  const colLabels = useMemo(() => providers.map((p) => name(p.name, p.code)), [providers, name]);
+
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: recipients.length,
@@ -150,8 +154,7 @@ export function GridMatrixView({
   const totalWidth = cols.getTotalSize();
   const totalHeight = rows.getTotalSize();
 
-  const typeList = (c: GridMatrixCell | null) =>
-    c ? c.support_type_ids.map((id) => looks.get(id)?.label ?? '?').join(', ') : t('grid.matrix.noHelp');
+  const noHelp = t('grid.matrix.noHelp');
   const noHelpRow = typeLabel ? t('grid.matrix.rowGapType', { type: typeLabel }) : t('grid.matrix.rowGap');
   const noHelpCol = typeLabel ? t('grid.matrix.colGapType', { type: typeLabel }) : t('grid.matrix.colGap');
 
@@ -159,7 +162,8 @@ export function GridMatrixView({
     <div
       ref={scrollRef}
       className="grid-scroll"
-      style={{ height }}
+      // As tall as the page allows, and no taller than the rows need.
+      style={{ height: `min(${height}, ${totalHeight + 2}px)` }}
       role="grid"
       aria-label={t('grid.matrix.label')}
       aria-rowcount={recipients.length + 1}
@@ -185,7 +189,7 @@ export function GridMatrixView({
           </div>
           {vCols.map((vc) => {
             const p = providers[vc.index]!;
-            const label = name(p.name, p.code);
+            const label = colLabels[vc.index]!;
             const empty = !colCount.has(providerKey(p.kind, p.id));
             return (
               <ColumnHead
@@ -205,7 +209,7 @@ export function GridMatrixView({
         </div>
         {vRows.map((vr) => {
           const rcp = recipients[vr.index]!;
-          const label = name(rcp.name, rcp.code);
+          const label = rowLabels[vr.index]!;
           const gap = !rowCount.has(rcp.id);
           return (
             <div
@@ -244,7 +248,9 @@ export function GridMatrixView({
                     cell={cell}
                     looks={looks}
                     tabbable={isActive}
-                    label={`${label} ← ${name(p.name, p.code)}: ${typeList(cell)}`}
+                    recipientLabel={label}
+                    providerLabel={colLabels[vc.index]!}
+                    noHelp={noHelp}
                     onPick={pick}
                   />
                 );
@@ -298,10 +304,16 @@ const MatrixCell = memo(function MatrixCell(props: {
   cell: GridMatrixCell | null;
   looks: Map<string, TypeLook>;
   tabbable: boolean;
-  label: string;
+  recipientLabel: string;
+  providerLabel: string;
+  noHelp: string;
   onPick: (r: number, c: number) => void;
 }) {
-  const n = props.cell?.support_type_ids.length ?? 0;
+  const { cell, looks } = props;
+  const n = cell?.support_type_ids.length ?? 0;
+  const types = cell
+    ? cell.support_type_ids.map((id) => looks.get(id)?.label ?? '?').join(', ')
+    : props.noHelp;
   return (
     <div
       role="gridcell"
@@ -312,7 +324,7 @@ const MatrixCell = memo(function MatrixCell(props: {
       <button
         type="button"
         className={`grid-cell-btn grid-tint-${tintLevel(n)}`}
-        aria-label={props.label}
+        aria-label={`${props.recipientLabel} ← ${props.providerLabel}: ${types}`}
         tabIndex={props.tabbable ? 0 : -1}
         data-cell={`${props.r}:${props.c}`}
         onClick={() => props.onPick(props.r, props.c)}
