@@ -31,6 +31,19 @@ export const gridCellRepository = {
     await gridCellRepository.setTypes(db, row.id, supportTypeIds);
   },
 
+  /**
+   * Takes the cell's row lock until the transaction ends, the same on both engines (a write that
+   * changes nothing): on PostgreSQL another transaction locking, changing or deleting the cell
+   * waits; SQLite has one writer at a time anyway. A cell deleted meanwhile is simply not found.
+   */
+  lock: async (db: Db, id: string) => {
+    await db
+      .updateTable('grid_cells')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', id)
+      .execute();
+  },
+
   update: async (db: Db, id: string, patch: Updateable<GridCellsTable>) => {
     await db.updateTable('grid_cells').set(patch).where('id', '=', id).execute();
   },

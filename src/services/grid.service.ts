@@ -66,6 +66,17 @@ export function createGridService(deps: ServiceDeps) {
   const mustFind = async (tx: Db, id: string) =>
     found(await gridCellRepository.findById(tx, id), 'grid cell', id);
 
+  /**
+   * The cell, locked for the rest of the transaction: on PostgreSQL a second edit or a delete of
+   * the same cell waits for this one (else both replace the types at once — a unique or foreign-key
+   * violation — and the audit's `before` misses the other edit), and one that waited on a delete
+   * finds no cell (404).
+   */
+  const mustFindLocked = async (tx: Db, id: string) => {
+    await gridCellRepository.lock(tx, id);
+    return mustFind(tx, id);
+  };
+
   /** Refuses at once an actor who may edit no cell at all (before anything is looked up). */
   function assertMayWriteSome(ctx: CallContext) {
     if (!roleCan(ctx.actor.role, 'grid.write.own')) assertCan(ctx.actor, 'grid.write');
@@ -114,9 +125,19 @@ export function createGridService(deps: ServiceDeps) {
     id: (row.provider_kind === 'unit' ? row.provider_unit_id : row.provider_employee_id)!,
   });
 
-  /** Support types must exist and be active; each bad one is named by its index. */
-  async function checkTypes(tx: Db, ids: readonly string[], issues: FieldIssue[]) {
+  /**
+   * Support types must exist and be active; each bad one is named by its index. `kept` are the
+   * cell's types already: a type archived since stays on the cells that have it, so keeping it is
+   * no problem (the web editor sends the whole list with every save); only taking it up anew is.
+   */
+  async function checkTypes(
+    tx: Db,
+    ids: readonly string[],
+    issues: FieldIssue[],
+    kept: readonly string[] = [],
+  ) {
     for (const [i, id] of ids.entries()) {
+      if (kept.includes(id)) continue;
       const type = await supportTypeRepository.findById(tx, id);
       if (!type || type.status !== 'active') {
         issues.push({
@@ -308,11 +329,14 @@ export function createGridService(deps: ServiceDeps) {
       assertMayWriteSome(ctx);
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const before = await mustFind(tx, id);
+        const before = await mustFindLocked(tx, id);
         const provider = await resolveProvider(tx, providerOf(before));
         if (provider) await assertCovers(tx, ctx, provider);
+        const beforeCell = await presentOne(tx, before);
         const issues: FieldIssue[] = [];
-        if (patch.support_type_ids) await checkTypes(tx, patch.support_type_ids, issues);
+        if (patch.support_type_ids) {
+          await checkTypes(tx, patch.support_type_ids, issues, beforeCell.support_type_ids);
+        }
         if (
           patch.contact_employee_id !== undefined &&
           patch.contact_employee_id !== before.contact_employee_id
@@ -320,7 +344,6 @@ export function createGridService(deps: ServiceDeps) {
           await checkContact(tx, patch.contact_employee_id, issues);
         }
         if (issues.length > 0) throw new ValidationError(issues);
-        const beforeCell = await presentOne(tx, before);
         const after: GridCellRow = {
           ...before,
           instructions: patch.instructions === undefined ? before.instructions : patch.instructions,
@@ -353,7 +376,7 @@ export function createGridService(deps: ServiceDeps) {
       assertMayWriteSome(ctx);
       const now = clock();
       await db.transaction().execute(async (tx) => {
-        const row = await mustFind(tx, id);
+        const row = await mustFindLocked(tx, id);
         const provider = await resolveProvider(tx, providerOf(row));
         if (provider) await assertCovers(tx, ctx, provider);
         const before = await auditView(tx, await presentOne(tx, row));

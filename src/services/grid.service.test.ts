@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../test/test-database';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { systemActor } from '../core';
+
+const system = { actor: systemActor('test') };
+
+/** Edits of cells that already exist: archived types they carry, and two edits at once. */
+describeEachDb('grid service: editing existing cells', (database) => {
+  let t: TestApp;
+  const unit: Record<string, string> = {};
+  const type: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    for (const code of ['A', 'B', 'C', 'D']) {
+      const made = await t.services.units.create(system, {
+        code,
+        name: { en: `${code} unit` },
+        parent_id: null,
+        timezone: null,
+        calendar: null,
+        contact: null,
+        head_ids: [],
+      });
+      unit[code] = made.id;
+    }
+    for (const st of (await t.services.supportTypes.list(system)).items) type[st.code] = st.id;
+  });
+  afterAll(() => t.app.close());
+
+  const makeCell = (provider: string, recipient: string, types: string[]) =>
+    t.services.grid.createCell(system, {
+      provider: { kind: 'unit', id: unit[provider]! },
+      recipient_unit_id: unit[recipient]!,
+      support_type_ids: types,
+      instructions: null,
+      expected_response: null,
+      contact_employee_id: null,
+    });
+
+  it('a cell keeps a support type archived since, while its other fields are edited; adding one anew is refused', async () => {
+    const courier = await t.services.supportTypes.create(system, {
+      code: 'courier',
+      name: { en: 'Courier' },
+      description: {},
+      color: 'gray',
+    });
+    const cell = await makeCell('A', 'B', [type.information!, courier.id]);
+    await t.services.supportTypes.update(system, courier.id, { status: 'archived' });
+
+    // The web editor sends the cell's whole list of types with every save.
+    const edited = await t.services.grid.updateCell(system, cell.id, {
+      support_type_ids: [type.information!, courier.id],
+      instructions: 'Ring 2100',
+    });
+    expect(edited).toMatchObject({
+      instructions: 'Ring 2100',
+      support_type_ids: [type.information, courier.id],
+    });
+
+    const other = await makeCell('A', 'C', [type.information!]);
+    await expect(
+      t.services.grid.updateCell(system, other.id, { support_type_ids: [type.information!, courier.id] }),
+    ).rejects.toMatchObject({ details: { issues: [{ path: 'support_type_ids.1', code: 'archived' }] } });
+  });
+
+  it('several edits of one cell at once all succeed, each audited against the one before it', async () => {
+    const cell = await makeCell('B', 'A', [type.information!]);
+    const lists = [
+      [type.information!, type.paperwork!],
+      [type.paperwork!],
+      [type.information!, type.deadlines!],
+      [type.deadlines!, type.escalation!],
+      [type.information!],
+      [type.consultation!, type.paperwork!],
+    ];
+    const results = await Promise.allSettled(
+      lists.map((ids, i) =>
+        t.services.grid.updateCell(system, cell.id, { support_type_ids: ids, instructions: `edit ${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const entries = (await t.services.grid.history(system, { limit: 500 })).items.filter(
+      (e) => e.entity_id === cell.id && e.action === 'grid_cell.update',
+    );
+    expect(entries).toHaveLength(lists.length);
+    // Oldest first, each edit's `before` is the previous edit's `after`: none was lost.
+    const chain = [...entries].reverse();
+    for (let i = 1; i < chain.length; i++) expect(chain[i]!.before).toEqual(chain[i - 1]!.after);
+    const final = await t.services.grid.getCell(system, cell.id);
+    expect(final).toMatchObject({
+      instructions: (chain.at(-1)!.after as { instructions: string }).instructions,
+      support_type_ids: (chain.at(-1)!.after as { support_type_ids: string[] }).support_type_ids,
+    });
+  });
+
+  it('an edit racing a delete of the same cell is a 404 or lands before it — never a database error', async () => {
+    for (let round = 0; round < 4; round++) {
+      const cell = await makeCell('C', 'D', [type.information!]);
+      const [update, removal] = await Promise.allSettled([
+        t.services.grid.updateCell(system, cell.id, { support_type_ids: [type.paperwork!, type.deadlines!] }),
+        t.services.grid.deleteCell(system, cell.id),
+      ]);
+      expect(removal.status).toBe('fulfilled');
+      if (update.status === 'rejected') expect(update.reason).toMatchObject({ code: 'not_found' });
+      expect(
+        await database()
+          .db.selectFrom('grid_cell_types')
+          .selectAll()
+          .where('cell_id', '=', cell.id)
+          .execute(),
+      ).toEqual([]);
+    }
+  });
+});
