@@ -18,6 +18,18 @@ export const supportTypeRepository = {
     await db.insertInto('support_types').values(row).execute();
   },
 
+  /**
+   * Takes the type's row lock until the transaction ends, the same on both engines (a write that
+   * changes nothing): on PostgreSQL a second edit of the type waits, then reads this one's result.
+   */
+  lock: async (db: Db, id: string) => {
+    await db
+      .updateTable('support_types')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', id)
+      .execute();
+  },
+
   update: async (db: Db, id: string, patch: Updateable<SupportTypesTable>) => {
     await db.updateTable('support_types').set(patch).where('id', '=', id).execute();
   },

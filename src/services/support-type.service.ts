@@ -97,6 +97,9 @@ export function createSupportTypeService(deps: ServiceDeps) {
       const now = clock();
       try {
         return await db.transaction().execute(async (tx) => {
+          // Locked first: every field is written from `before`, so two edits at once on
+          // PostgreSQL would otherwise each undo the other's change (and audit a stale `before`).
+          await supportTypeRepository.lock(tx, id);
           const before = await mustFind(tx, id);
           if (before.builtin === 1 && patch.code !== undefined && patch.code !== before.code) {
             throw new ValidationError([
