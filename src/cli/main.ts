@@ -3,6 +3,7 @@ import { VERSION } from '../services/version';
 import { registerConvert } from './commands/convert.command';
 import { registerDemo } from './commands/demo.command';
 import { registerEvaluate } from './commands/evaluate.command';
+import { registerGrid } from './commands/grid.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerOrg } from './commands/org.command';
 import { registerServe } from './commands/serve.command';
@@ -28,6 +29,7 @@ registerEvaluate(program);
 registerConvert(program);
 registerDemo(program);
 registerOrg(program);
+registerGrid(program);
 
 try {
   await program.parseAsync(process.argv);

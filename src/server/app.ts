@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { employeeRoutes } from './routes/employees.routes';
 import { gridRoutes } from './routes/grid.routes';
+import { gridTransferRoutes } from './routes/grid-transfer.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inviteRoutes } from './routes/invites.routes';
 import { orgTransferRoutes } from './routes/org-transfer.routes';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(gridRoutes, { services });
       await api.register(demoRoutes, { services });
       await api.register(orgTransferRoutes, { services });
+      await api.register(gridTransferRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

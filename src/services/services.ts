@@ -3,6 +3,7 @@ import { createAuthService } from './auth.service';
 import { createDemoService } from './demo/demo.service';
 import { createEmployeeService } from './employee.service';
 import { createGridService } from './grid.service';
+import { createGridTransferService } from './grid-transfer.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
 import { createOrgTransferService } from './org-transfer.service';
@@ -34,6 +35,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     grid,
     demo: createDemoService(deps, { units, employees, supportTypes, grid }),
     orgTransfer: createOrgTransferService(deps),
+    gridTransfer: createGridTransferService(deps, grid),
     health: createHealthService(deps),
   };
 }

@@ -223,6 +223,10 @@ function toSheets(
 export interface SheetOut {
   name: string;
   header: readonly string[];
+  /** XLSX only: a second header row (e.g. the names behind the codes), italic and frozen too. */
+  subheader?: readonly string[];
+  /** XLSX only: how many columns on the left stay in view when scrolling right (default none). */
+  frozenColumns?: number;
   rows: readonly (readonly string[])[];
 }
 
@@ -254,11 +258,15 @@ export async function writeXlsx(sheets: readonly SheetOut[], created: Date): Pro
   workbook.created = created;
   workbook.modified = created;
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ySplit = sheet.subheader ? 2 : 1;
+    const xSplit = sheet.frozenColumns ?? 0;
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit, xSplit }] });
+    const heads = [sheet.header, ...(sheet.subheader ? [sheet.subheader] : [])];
     worksheet.columns = sheet.header.map((h, i) => {
-      const longest = sheet.rows.reduce((n, r) => Math.max(n, longestLine(r[i] ?? '')), longestLine(h));
+      const longest = [...heads, ...sheet.rows].reduce((n, r) => Math.max(n, longestLine(r[i] ?? '')), 0);
       return { header: h, width: Math.min(60, Math.max(8, longest + 2)), style: { numFmt: '@' } };
     });
+    if (sheet.subheader) worksheet.addRow([...sheet.subheader]).font = { italic: true };
     for (const row of sheet.rows) worksheet.addRow([...row]);
     worksheet.getRow(1).font = { bold: true };
   }

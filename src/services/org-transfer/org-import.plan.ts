@@ -446,14 +446,15 @@ export function planOrgImport(state: OrgState, inputs: Inputs): OrgPlan {
   return { problems: [], units, employees };
 }
 
-const SHEET_ORDER = [UNITS_SHEET, EMPLOYEES_SHEET];
-
-/** Units before employees, then by line, then by column. */
-export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+/** In the order of `sheets` (units before employees by default), then by line, then by column. */
+export function sortProblems(
+  problems: ImportProblem[],
+  sheets: readonly string[] = [UNITS_SHEET, EMPLOYEES_SHEET],
+): ImportProblem[] {
   const column = (p: ImportProblem) => (p.column ?? '').padStart(3, ' ');
   return [...problems].sort(
     (a, b) =>
-      SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) ||
+      sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) ||
       a.line - b.line ||
       column(a).localeCompare(column(b)),
   );
