@@ -114,3 +114,90 @@ describeEachDb('grid service: editing existing cells', (database) => {
     }
   });
 });
+
+describeEachDb('grid service: a cell created while its support type is deleted', (database) => {
+  let t: TestApp;
+  const unit: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    for (const code of ['P', 'R']) {
+      const made = await t.services.units.create(system, {
+        code,
+        name: { en: `${code} unit` },
+        parent_id: null,
+        timezone: null,
+        calendar: null,
+        contact: null,
+        head_ids: [],
+      });
+      unit[code] = made.id;
+    }
+  });
+  afterAll(() => t.app.close());
+
+  it('one of the two wins cleanly: the cell is created and the delete is a 409, or the type is gone and the cell a 400 naming it', async () => {
+    for (let round = 0; round < 8; round++) {
+      const courier = await t.services.supportTypes.create(system, {
+        code: `courier${round}`,
+        name: { en: 'Courier' },
+        description: {},
+        color: 'gray',
+      });
+      const [created, removed] = await Promise.allSettled([
+        t.services.grid.createCell(system, {
+          provider: { kind: 'unit', id: unit.P! },
+          recipient_unit_id: unit.R!,
+          support_type_ids: [courier.id],
+          instructions: null,
+          expected_response: null,
+          contact_employee_id: null,
+        }),
+        t.services.supportTypes.delete(system, courier.id),
+      ]);
+      if (created.status === 'fulfilled') {
+        expect(removed.status === 'rejected' && removed.reason).toMatchObject({
+          code: 'conflict',
+          details: { reason: 'in_use' },
+        });
+        await t.services.grid.deleteCell(system, created.value.id);
+      } else {
+        expect(removed.status).toBe('fulfilled');
+        expect(created.reason).toMatchObject({
+          code: 'validation_failed',
+          details: { issues: [{ path: 'support_type_ids.0', code: 'unknown' }] },
+        });
+      }
+    }
+  });
+  it('the same for an edit that adds the type', async () => {
+    const cell = await t.services.grid.createCell(system, {
+      provider: { kind: 'unit', id: unit.R! },
+      recipient_unit_id: unit.P!,
+      support_type_ids: [(await t.services.supportTypes.list(system)).items[0]!.id],
+      instructions: null,
+      expected_response: null,
+      contact_employee_id: null,
+    });
+    for (let round = 0; round < 8; round++) {
+      const courier = await t.services.supportTypes.create(system, {
+        code: `runner${round}`,
+        name: { en: 'Runner' },
+        description: {},
+        color: 'gray',
+      });
+      const [edited, removed] = await Promise.allSettled([
+        t.services.grid.updateCell(system, cell.id, { support_type_ids: [courier.id] }),
+        t.services.supportTypes.delete(system, courier.id),
+      ]);
+      if (edited.status === 'fulfilled') {
+        expect(removed.status === 'rejected' && removed.reason).toMatchObject({ code: 'conflict' });
+      } else {
+        expect(removed.status).toBe('fulfilled');
+        expect(edited.reason).toMatchObject({
+          code: 'validation_failed',
+          details: { issues: [{ path: 'support_type_ids.0', code: 'unknown' }] },
+        });
+      }
+    }
+  });
+});

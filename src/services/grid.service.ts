@@ -23,7 +23,7 @@ import type {
 } from '../contract/grid.schema';
 import type { UnitContact } from '../contract/unit.schema';
 import type { Db } from '../db/database';
-import { isUniqueViolation } from '../db/dialect/driver-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect/driver-errors';
 import type { EmployeeRow } from '../db/employee.repository';
 import { employeeRepository } from '../db/employee.repository';
 import {
@@ -232,6 +232,27 @@ export function createGridService(deps: ServiceDeps) {
     return presentGridCell(row, (await gridCellRepository.typesOf(tx, [row.id])).get(row.id) ?? []);
   }
 
+  /**
+   * A support type deleted by another connection after `checkTypes` read it (PostgreSQL): the
+   * insert of the cell's types then fails on the foreign key. Answers the same 400 the check would
+   * have given, naming each type that is gone; any other foreign-key failure is rethrown.
+   */
+  async function typesGone(error: unknown, ids: readonly string[] | undefined): Promise<void> {
+    if (!isForeignKeyViolation(error) || !ids) return;
+    const issues: FieldIssue[] = [];
+    for (const [i, id] of ids.entries()) {
+      if (!(await supportTypeRepository.findById(db, id))) {
+        issues.push({
+          in: 'body',
+          path: `support_type_ids.${i}`,
+          code: 'unknown',
+          message: `No support type with id ${id}`,
+        });
+      }
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+
   /** The 409 for a second cell of the same provider and recipient, naming the existing one. */
   async function duplicateCell(error: unknown, input: GridCellCreate): Promise<never> {
     if (!isUniqueViolation(error)) throw error;
@@ -317,6 +338,7 @@ export function createGridService(deps: ServiceDeps) {
           return cell;
         });
       } catch (e) {
+        await typesGone(e, input.support_type_ids);
         return duplicateCell(e, input);
       }
     },
@@ -328,48 +350,55 @@ export function createGridService(deps: ServiceDeps) {
     async updateCell(ctx: CallContext, id: string, patch: GridCellUpdate): Promise<GridCell> {
       assertMayWriteSome(ctx);
       const now = clock();
-      return db.transaction().execute(async (tx) => {
-        const before = await mustFindLocked(tx, id);
-        const provider = await resolveProvider(tx, providerOf(before));
-        if (provider) await assertCovers(tx, ctx, provider);
-        const beforeCell = await presentOne(tx, before);
-        const issues: FieldIssue[] = [];
-        if (patch.support_type_ids) {
-          await checkTypes(tx, patch.support_type_ids, issues, beforeCell.support_type_ids);
-        }
-        if (
-          patch.contact_employee_id !== undefined &&
-          patch.contact_employee_id !== before.contact_employee_id
-        ) {
-          await checkContact(tx, patch.contact_employee_id, issues);
-        }
-        if (issues.length > 0) throw new ValidationError(issues);
-        const after: GridCellRow = {
-          ...before,
-          instructions: patch.instructions === undefined ? before.instructions : patch.instructions,
-          expected_response:
-            patch.expected_response === undefined ? before.expected_response : patch.expected_response,
-          contact_employee_id:
-            patch.contact_employee_id === undefined ? before.contact_employee_id : patch.contact_employee_id,
-          updated_at: now.toISOString(),
-        };
-        await gridCellRepository.update(tx, id, {
-          instructions: after.instructions,
-          expected_response: after.expected_response,
-          contact_employee_id: after.contact_employee_id,
-          updated_at: after.updated_at,
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const before = await mustFindLocked(tx, id);
+          const provider = await resolveProvider(tx, providerOf(before));
+          if (provider) await assertCovers(tx, ctx, provider);
+          const beforeCell = await presentOne(tx, before);
+          const issues: FieldIssue[] = [];
+          if (patch.support_type_ids) {
+            await checkTypes(tx, patch.support_type_ids, issues, beforeCell.support_type_ids);
+          }
+          if (
+            patch.contact_employee_id !== undefined &&
+            patch.contact_employee_id !== before.contact_employee_id
+          ) {
+            await checkContact(tx, patch.contact_employee_id, issues);
+          }
+          if (issues.length > 0) throw new ValidationError(issues);
+          const after: GridCellRow = {
+            ...before,
+            instructions: patch.instructions === undefined ? before.instructions : patch.instructions,
+            expected_response:
+              patch.expected_response === undefined ? before.expected_response : patch.expected_response,
+            contact_employee_id:
+              patch.contact_employee_id === undefined
+                ? before.contact_employee_id
+                : patch.contact_employee_id,
+            updated_at: now.toISOString(),
+          };
+          await gridCellRepository.update(tx, id, {
+            instructions: after.instructions,
+            expected_response: after.expected_response,
+            contact_employee_id: after.contact_employee_id,
+            updated_at: after.updated_at,
+          });
+          if (patch.support_type_ids) await gridCellRepository.setTypes(tx, id, patch.support_type_ids);
+          const cell = await presentOne(tx, after);
+          await recordChange(tx, ctx, now, {
+            action: 'grid_cell.update',
+            entity: 'grid_cell',
+            entityId: id,
+            before: await auditView(tx, beforeCell),
+            after: await auditView(tx, cell),
+          });
+          return cell;
         });
-        if (patch.support_type_ids) await gridCellRepository.setTypes(tx, id, patch.support_type_ids);
-        const cell = await presentOne(tx, after);
-        await recordChange(tx, ctx, now, {
-          action: 'grid_cell.update',
-          entity: 'grid_cell',
-          entityId: id,
-          before: await auditView(tx, beforeCell),
-          after: await auditView(tx, cell),
-        });
-        return cell;
-      });
+      } catch (e) {
+        await typesGone(e, patch.support_type_ids);
+        throw e;
+      }
     },
 
     async deleteCell(ctx: CallContext, id: string): Promise<void> {
