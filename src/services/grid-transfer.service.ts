@@ -235,6 +235,9 @@ export function createGridTransferService(deps: ServiceDeps, grid: GridService) 
       try {
         await db.transaction().execute(async (tx) => {
           await settingRepository.lock(tx, TREE_LOCK, now.toISOString());
+          // The grid service locks a cell's row to edit it: holding every row, the cells read
+          // below are what this import changes, with no edit of another person lost in between.
+          for (const cell of await gridCellRepository.all(tx)) await gridCellRepository.lock(tx, cell.id);
           const state = await loadState(tx);
           const plan = planGridImport(state, wanted, { now, newId: () => newId(now.getTime()) });
           if (problems.length + plan.problems.length > 0)

@@ -75,6 +75,20 @@ function readCsv(bytes: Uint8Array, sheet: string): TableReadResult {
       return { ok: false, problems: [{ sheet, line: e.line, message: e.message }] };
     throw e;
   }
+  const head = raw.find((r) => r.cells.some((c) => c.trim() !== ''));
+  if (head && head.cells.length === 1 && head.cells[0]!.includes(';')) {
+    return {
+      ok: false,
+      problems: [
+        {
+          sheet,
+          line: head.line,
+          message:
+            'the columns are separated by semicolons (Excel does so in some locales): separate them with commas, or import the XLSX workbook instead',
+        },
+      ],
+    };
+  }
   return toSheets([{ name: sheet, rows: raw }], true, 'csv');
 }
 
