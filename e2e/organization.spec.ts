@@ -98,6 +98,17 @@ test('organization: build the tree, drag a unit to move it, read the unit page',
   await expect(page.locator('[data-testid="employee-row"][data-code="emp.0042"]')).toBeVisible();
   await page.screenshot(shot('org-05-unit-page'));
 
+  // The edit dialog: make the employee the unit's head.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByTestId('unit-form');
+  await form.getByLabel('Heads').click();
+  await page.getByRole('option', { name: /Maria Petrova/ }).click();
+  await form.getByLabel('Calendar').click(); // closes the list of people
+  await page.screenshot(shot('org-05b-unit-edit'));
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('unit-heads')).toContainText('Maria Petrova');
+
   // Archiving a unit that still has an employee: the server's refusal is shown.
   await page.getByRole('button', { name: 'Archive' }).click();
   const archive = page.getByRole('dialog', { name: 'Archive HR-PAY?' });
@@ -107,7 +118,7 @@ test('organization: build the tree, drag a unit to move it, read the unit page',
   await archive.getByRole('button', { name: 'Cancel' }).click();
 
   // The employee page.
-  await page.getByRole('link', { name: 'Maria Petrova' }).click();
+  await page.getByTestId('employee-row').getByRole('link', { name: 'Maria Petrova' }).click();
   await expect(page.getByRole('heading', { name: 'Maria Petrova', level: 1 })).toBeVisible();
   await expect(page.getByTestId('employee-unit')).toContainText('HR-PAY');
   await page.screenshot(shot('org-07-employee-page'));
@@ -143,6 +154,13 @@ test('organization on a phone: the tree fits, a unit moves through its menu', as
   await org.openUnit('HR-PAY');
   await expect(page.getByTestId('unit-parent')).toContainText('Top level');
   await page.screenshot(shot('org-10-phone-unit'));
+
+  // The same tree in Russian: names in the reader's language.
+  await new Shell(page).switchLanguage('ru');
+  await org.open('Организация');
+  await expect(org.row('NORD')).toContainText('Норд Банк');
+  await page.screenshot(shot('org-10b-phone-tree-ru'));
+  await new Shell(page).switchLanguage('en');
   await context.close();
 });
 

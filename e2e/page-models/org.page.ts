@@ -23,9 +23,9 @@ export interface EmployeeInput {
 export class OrgPage {
   constructor(private readonly page: Page) {}
 
-  async open() {
+  async open(heading = 'Organization') {
     await this.page.goto('/org');
-    await expect(this.page.getByRole('heading', { name: 'Organization', level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }
 
   tree() {

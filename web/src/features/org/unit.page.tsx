@@ -200,7 +200,7 @@ export function UnitPage() {
                 </Group>
               )}
             </Field>
-            <Field label={t('org.unit.heads')}>
+            <Field label={t('org.unit.heads')} testId="unit-heads">
               {unit.head_ids.length === 0 ? (
                 <Text span c="dimmed" size="sm">
                   {t('org.unit.noHeads')}
