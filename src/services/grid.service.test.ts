@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { describeEachDb } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { systemActor } from '../core';
@@ -199,5 +200,66 @@ describeEachDb('grid service: a cell created while its support type is deleted',
         });
       }
     }
+  });
+});
+
+/**
+ * The matrix's order must not depend on the PostgreSQL database's collation: production databases
+ * are usually created with a language collation (en_US.UTF-8, ICU), which orders case and
+ * punctuation differently from SQLite's byte order. The test database is `C`, so the PostgreSQL run
+ * gives `units.code` and `employees.code` a language collation first.
+ */
+describeEachDb('grid matrix: order by code whatever the collation', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    if (database().dialect === 'postgres') {
+      for (const table of ['units', 'employees'] as const) {
+        await sql`alter table ${sql.table(table)} alter column code type text collate "en-US-x-icu"`.execute(
+          database().db,
+        );
+      }
+    }
+  });
+  afterAll(() => t.app.close());
+
+  it('rows, unit columns and employee columns are ordered by code ignoring case, then by code, in code-point order', async () => {
+    const ids: Record<string, string> = {};
+    for (const code of ['z', 'Z_1', 'Z.1', 'Z', 'Z-1']) {
+      const made = await t.services.units.create(system, {
+        code,
+        name: { en: `${code} unit` },
+        parent_id: null,
+        timezone: null,
+        calendar: null,
+        contact: null,
+        head_ids: [],
+      });
+      ids[code] = made.id;
+    }
+    const info = (await t.services.supportTypes.list(system)).items[0]!.id;
+    for (const code of ['e_1', 'E-1', 'e', 'E']) {
+      const person = await t.services.employees.create(system, {
+        code,
+        name: { en: code },
+        position: null,
+        unit_id: ids.z!,
+        email: null,
+        extensions: [],
+        user_id: null,
+      });
+      await t.services.grid.createCell(system, {
+        provider: { kind: 'employee', id: person.id },
+        recipient_unit_id: ids.Z!,
+        support_type_ids: [info],
+        instructions: null,
+        expected_response: null,
+        contact_employee_id: null,
+      });
+    }
+    const m = await t.services.grid.matrix(system, {});
+    const order = ['Z', 'z', 'Z-1', 'Z.1', 'Z_1'];
+    expect(m.recipients.map((r) => r.code)).toEqual(order);
+    expect(m.providers.map((p) => p.code)).toEqual([...order, 'E', 'e', 'E-1', 'e_1']);
   });
 });

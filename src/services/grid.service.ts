@@ -1,5 +1,5 @@
 import { AppError, assertCan, roleCan, ValidationError, type FieldIssue } from '../core';
-import { depthFirst } from '../core/org/grid-layout';
+import { compareCodes, depthFirst } from '../core/org/grid-layout';
 import { headCoversUnit } from '../core/org/grid-scope';
 import { ancestorsOf } from '../core/org/unit-tree';
 import type {
@@ -427,7 +427,8 @@ export function createGridService(deps: ServiceDeps) {
      */
     async matrix(ctx: CallContext, query: GridMatrixQuery): Promise<GridMatrix> {
       assertCan(ctx.actor, 'org.read');
-      const units = await unitRepository.all(db);
+      // Sorted here, not by the database's collation (see compareCodes).
+      const units = (await unitRepository.all(db)).sort(compareCodes);
       const links = new Map(units.map((u) => [u.id, u.parent_id]));
       let shown = units.filter((u) => u.status === 'active');
       if (query.unit_id !== undefined) {
@@ -443,6 +444,7 @@ export function createGridService(deps: ServiceDeps) {
       const unitIndex = new Map(recipients.map((u, i) => [u.id, i]));
 
       const employees = (await gridCellRepository.providingEmployees(db))
+        .sort(compareCodes)
         .filter((e) => e.status === 'active' && unitIndex.has(e.unit_id))
         .map((e, i) => ({ e, order: [unitIndex.get(e.unit_id)!, i] as const }))
         .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])

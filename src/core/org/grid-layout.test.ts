@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depthFirst } from './grid-layout';
+import { compareCodes, depthFirst } from './grid-layout';
 
 const u = (id: string, parent_id: string | null = null) => ({ id, parent_id });
 
@@ -27,5 +27,12 @@ describe('units in tree order', () => {
 
   it('answers an empty list with an empty list', () => {
     expect(depthFirst([])).toEqual([]);
+  });
+});
+
+describe('codes in the grid’s order', () => {
+  it('ignores case first, then puts upper case first, comparing code points (- . _ in that order)', () => {
+    const codes = ['z', 'Z_1', 'Z.1', 'Z', 'Z-1', 'A'].map((code) => ({ code }));
+    expect(codes.sort(compareCodes).map((c) => c.code)).toEqual(['A', 'Z', 'z', 'Z-1', 'Z.1', 'Z_1']);
   });
 });

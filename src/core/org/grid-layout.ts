@@ -20,3 +20,15 @@ export function depthFirst<T extends { id: string; parent_id: string | null }>(
   visit(nestUnits(units), 0);
   return out;
 }
+
+/**
+ * Orders by code ignoring case, then by code, comparing code points — the order SQLite gives
+ * `order by lower(code), code`. Sorting here rather than in SQL keeps the grid's order the same on
+ * a PostgreSQL database with a language collation (en_US.UTF-8, ICU), which puts `hr` before `HR`
+ * and orders or ignores `-`, `.` and `_` its own way.
+ * Example: `['Z_1', 'z', 'Z-1', 'Z'].sort(…)` by code → `Z`, `z`, `Z-1`, `Z_1`.
+ */
+export function compareCodes(a: { code: string }, b: { code: string }): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.code.toLowerCase(), b.code.toLowerCase()) || cmp(a.code, b.code);
+}
