@@ -61,7 +61,8 @@ export class GridMatrixPage {
 
   async open(unitId?: string) {
     await this.page.goto(unitId ? `/grid?unit=${unitId}` : '/grid');
-    await expect(this.matrix()).toBeVisible();
+    // The first answer can take a while on a busy machine: the whole matrix comes in one piece.
+    await expect(this.matrix()).toBeVisible({ timeout: 15_000 });
   }
 
   matrix() {

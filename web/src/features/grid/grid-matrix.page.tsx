@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useFormat } from '../../i18n/use-format';
 import { useCurrentUser } from '../auth/session.queries';
+import { LoadDemoButton } from '../demo/load-demo.button';
 import { CellEditor } from './cell-editor.drawer';
 import { canEditGrid, flattenTree, useTypeLooks } from './grid-labels';
 import { GridLegend } from './grid-legend';
@@ -91,9 +92,12 @@ export function GridMatrixPage() {
         message={t('grid.matrix.noUnits')}
         icon={<IconBuildingCommunity size={32} aria-hidden />}
         action={
-          <Button component={Link} to="/org" variant="light">
-            {t('grid.matrix.toOrg')}
-          </Button>
+          <>
+            <Button component={Link} to="/org" variant="default">
+              {t('grid.matrix.toOrg')}
+            </Button>
+            <LoadDemoButton />
+          </>
         }
       />
     );

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, FileInput, Group, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../components/form-error.alert';
+import { useErrorText } from '../../i18n/error-text';
+import { useFormat } from '../../i18n/use-format';
+import {
+  importProblems,
+  useGridImport,
+  type GridImportProblem,
+  type GridImportReport,
+} from './grid-transfer';
+
+const COUNTS = ['created', 'updated', 'deleted', 'unchanged'] as const;
+
+/**
+ * Import the grid from a spreadsheet in two steps: check (a dry run: how many cells it would
+ * create, change, remove, leave; or every bad cell with sheet, line and field), then apply.
+ */
+export function GridImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { errorText } = useErrorText();
+  const run = useGridImport();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<GridImportReport | null>(null);
+  const [problems, setProblems] = useState<GridImportProblem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!opened) return;
+    setFile(null);
+    setReport(null);
+    setProblems(null);
+    setError(null);
+  }, [opened]);
+
+  const send = (dryRun: boolean) => {
+    if (!file) return;
+    setError(null);
+    setProblems(null);
+    run.mutate(
+      { file, dryRun },
+      {
+        onSuccess: (answer) => {
+          if (answer.dry_run) {
+            setReport(answer);
+            return;
+          }
+          notifications.show({
+            color: 'teal',
+            message: t('grid.transfer.applied', {
+              created: answer.created,
+              updated: answer.updated,
+              deleted: answer.deleted,
+            }),
+          });
+          onClose();
+        },
+        onError: (e) => {
+          setReport(null);
+          const rows = importProblems(e);
+          if (rows) setProblems(rows);
+          else setError(errorText(e));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('grid.transfer.importTitle')} size="xl">
+      <Stack data-testid="grid-import">
+        <Text size="sm" c="dimmed">
+          {t('grid.transfer.importIntro')}
+        </Text>
+        <FileInput
+          label={t('grid.transfer.file')}
+          placeholder={t('grid.transfer.filePlaceholder')}
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setReport(null);
+            setProblems(null);
+            setError(null);
+          }}
+          clearable
+        />
+        {report && (
+          <Alert
+            color="teal"
+            variant="light"
+            icon={<IconCircleCheck aria-hidden />}
+            data-testid="grid-import-checked"
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('grid.transfer.checked')}</Text>
+              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+                {COUNTS.map((k) => (
+                  <Stack key={k} gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t(`grid.transfer.${k}`)}
+                    </Text>
+                    <Text
+                      fw={700}
+                      c={k === 'deleted' && report.deleted > 0 ? 'red.8' : undefined}
+                      data-testid={`grid-import-${k}`}
+                    >
+                      {format.number(report[k])}
+                    </Text>
+                  </Stack>
+                ))}
+              </SimpleGrid>
+              {report.deleted > 0 && (
+                <Text size="sm" c="red.8">
+                  {t('grid.transfer.deleteWarning', { count: report.deleted })}
+                </Text>
+              )}
+            </Stack>
+          </Alert>
+        )}
+        {problems && (
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            role="alert"
+            data-testid="grid-import-problems"
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('grid.transfer.badCells', { count: problems.length })}</Text>
+              <Table.ScrollContainer minWidth={560} mah={320}>
+                <Table striped verticalSpacing={4} fz="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('grid.transfer.colSheet')}</Table.Th>
+                      <Table.Th>{t('grid.transfer.colLine')}</Table.Th>
+                      <Table.Th>{t('grid.transfer.colField')}</Table.Th>
+                      <Table.Th>{t('grid.transfer.colMessage')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {problems.map((p, i) => (
+                      <Table.Tr key={i}>
+                        <Table.Td>{p.sheet}</Table.Td>
+                        <Table.Td>{p.line}</Table.Td>
+                        <Table.Td ff="monospace">
+                          {p.field}
+                          {p.column ? ` (${p.column})` : ''}
+                        </Table.Td>
+                        <Table.Td>{p.message}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Stack>
+          </Alert>
+        )}
+        <FormErrorAlert message={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          {report ? (
+            <Button onClick={() => send(false)} loading={run.isPending}>
+              {t('grid.transfer.apply')}
+            </Button>
+          ) : (
+            <Button onClick={() => send(true)} loading={run.isPending} disabled={!file}>
+              {t('grid.transfer.check')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
