@@ -448,6 +448,49 @@ describeEachDb('organization import and export API', (database) => {
     expect(audit.items).toHaveLength(2);
   });
 
+  it('data the services allow round-trips: a head who left since, an employee back in an archived unit', async () => {
+    const unit = await t.services.units.create(ctx, {
+      code: 'OLD',
+      name: { en: 'Old office' },
+      parent_id: null,
+      timezone: null,
+      calendar: null,
+      contact: null,
+      head_ids: [],
+    });
+    const boss = await t.services.employees.create(ctx, {
+      code: 'BOSS',
+      name: { en: 'Boss' },
+      position: null,
+      unit_id: unit.id,
+      email: null,
+      extensions: [],
+      user_id: null,
+    });
+    await t.services.units.update(ctx, unit.id, { head_ids: [boss.id] });
+    await t.services.employees.update(ctx, boss.id, { status: 'left' });
+    await t.services.units.update(ctx, unit.id, { status: 'archived' });
+    await t.services.employees.update(ctx, boss.id, { status: 'active' }); // allowed: the unit did not change
+
+    const file = (await exportFile('format=xlsx')).rawPayload;
+    const res = await importFile(file, '', CONTENT_TYPES.xlsx);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      units: { created: 0, updated: 0 },
+      employees: { created: 0, updated: 0 },
+    });
+    // Moving someone into the archived unit is still refused.
+    const move = await importFile(
+      csv(['code,name_en,unit_code', '0042,Zero Forty-Two,OLD']),
+      'kind=employees',
+      'text/csv',
+    );
+    expect(move.statusCode).toBe(422);
+    expect(move.json().error.details.problems[0].message).toBe(
+      'unit OLD is archived; an active employee cannot be in it',
+    );
+  });
+
   it('permissions: staff cannot import (403), a viewer can export; bad media types are refused', async () => {
     const staff = await importFile(csv([UNIT_HEADER]), 'kind=units', 'text/csv', 'staff');
     expect(staff.statusCode).toBe(403);

@@ -357,12 +357,14 @@ export function planOrgImport(state: OrgState, inputs: Inputs): OrgPlan {
       } else if (
         parent.status === 'archived' &&
         d.row.status === 'active' &&
-        !archivedByFile.has(d.parentCode)
+        !archivedByFile.has(d.parentCode) &&
+        // Like the unit service: checked when the unit is new, moves or is restored.
+        (!d.before || d.before.parent_id !== parent.id || d.before.status !== 'active')
       )
         report('parent_code', `unit ${d.parentCode} is archived; an active unit cannot be under it`);
       else d.row.parent_id = parent.id;
     }
-    if (d.row.status === 'archived') {
+    if (d.row.status === 'archived' && d.before?.status !== 'archived') {
       const children = [...finalUnits]
         .filter(([, u]) => u.parentCode === d.row.code && u.status === 'active')
         .map(([code]) => code)
@@ -379,10 +381,12 @@ export function planOrgImport(state: OrgState, inputs: Inputs): OrgPlan {
         report('status', `cannot archive ${d.row.code}: it still has ${what.join(' and ')}`);
       }
     }
+    const headsBefore = new Set(d.before ? (state.heads.get(d.before.id) ?? []) : []);
     for (const code of d.headCodes ?? []) {
       const head = finalEmployees.get(code);
       if (!head) report('head_codes', `no employee with code ${code} (neither in the file nor in Etalon)`);
-      else if (head.status !== 'active')
+      // A head who left since stays listed until the heads change (as the unit service keeps them).
+      else if (head.status !== 'active' && !headsBefore.has(head.id))
         report('head_codes', `employee ${code} has left; heads must be active`);
     }
   }
@@ -393,7 +397,13 @@ export function planOrgImport(state: OrgState, inputs: Inputs): OrgPlan {
     const report = problemAt(EMPLOYEES_SHEET, d.reader, d.row.code);
     const unit = finalUnits.get(d.unitCode);
     if (!unit) report('unit_code', `no unit with code ${d.unitCode} (neither in the file nor in Etalon)`);
-    else if (unit.status === 'archived' && d.row.status === 'active' && !archivedByFile.has(d.unitCode))
+    else if (
+      unit.status === 'archived' &&
+      d.row.status === 'active' &&
+      !archivedByFile.has(d.unitCode) &&
+      // Like the employee service: checked when the employee is new or changes unit.
+      (!d.before || d.before.unit_id !== unit.id)
+    )
       report('unit_code', `unit ${d.unitCode} is archived; an active employee cannot be in it`);
     else d.row.unit_id = unit.id;
   }
