@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDb } from '../../test/test-database';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { systemActor } from '../core';
+import { createPerson, createTestApp, type TestApp } from '../../test/test-app';
+import { actorForUser, systemActor } from '../core';
 
 const system = { actor: systemActor('test') };
 
@@ -261,5 +261,89 @@ describeEachDb('grid matrix: order by code whatever the collation', (database) =
     const order = ['Z', 'z', 'Z-1', 'Z.1', 'Z_1'];
     expect(m.recipients.map((r) => r.code)).toEqual(order);
     expect(m.providers.map((p) => p.code)).toEqual([...order, 'E', 'e', 'E-1', 'e_1']);
+  });
+});
+
+describeEachDb('grid service: who a head is', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+  });
+  afterAll(() => t.app.close());
+
+  it('a head whose employee record has left edits no cell any more; a token with the head role edits none', async () => {
+    const made = await t.services.units.create(system, {
+      code: 'HQ',
+      name: { en: 'HQ' },
+      parent_id: null,
+      timezone: null,
+      calendar: null,
+      contact: null,
+      head_ids: [],
+    });
+    const other = await t.services.units.create(system, {
+      code: 'OPS',
+      name: { en: 'OPS' },
+      parent_id: null,
+      timezone: null,
+      calendar: null,
+      contact: null,
+      head_ids: [],
+    });
+    const third = await t.services.units.create(system, {
+      code: 'LAB',
+      name: { en: 'LAB' },
+      parent_id: null,
+      timezone: null,
+      calendar: null,
+      contact: null,
+      head_ids: [],
+    });
+    const { user } = await createPerson(t.services, 'head');
+    const anna = await t.services.employees.create(system, {
+      code: 'anna',
+      name: { en: 'Anna' },
+      position: null,
+      unit_id: made.id,
+      email: null,
+      extensions: [],
+      user_id: user.id,
+    });
+    await t.services.units.update(system, made.id, { head_ids: [anna.id] });
+    const info = (await t.services.supportTypes.list(system)).items[0]!.id;
+    const input = {
+      provider: { kind: 'unit' as const, id: made.id },
+      recipient_unit_id: other.id,
+      support_type_ids: [info],
+      instructions: null,
+      expected_response: null,
+      contact_employee_id: null,
+    };
+    const head = { actor: actorForUser(user) };
+    const cell = await t.services.grid.createCell(head, input);
+
+    const token = {
+      actor: {
+        kind: 'token' as const,
+        id: 'tok',
+        label: 'head token',
+        role: 'head' as const,
+        units: 'all' as const,
+      },
+    };
+    await expect(t.services.grid.updateCell(token, cell.id, { instructions: 'x' })).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { reason: 'not_your_unit' },
+    });
+
+    await t.services.employees.update(system, anna.id, { status: 'left' });
+    // Heads still lists anna's unit, but her record has left: she heads nothing any more.
+    for (const attempt of [
+      () => t.services.grid.updateCell(head, cell.id, { instructions: 'x' }),
+      () => t.services.grid.deleteCell(head, cell.id),
+      () => t.services.grid.createCell(head, { ...input, recipient_unit_id: third.id }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'forbidden' });
+    }
   });
 });
