@@ -44,6 +44,14 @@ export const gridCellRepository = {
       .execute();
   },
 
+  /** Takes every cell's row lock in one statement (an import rewrites the grid as a whole). */
+  lockAll: async (db: Db) => {
+    await db
+      .updateTable('grid_cells')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .execute();
+  },
+
   update: async (db: Db, id: string, patch: Updateable<GridCellsTable>) => {
     await db.updateTable('grid_cells').set(patch).where('id', '=', id).execute();
   },

@@ -237,7 +237,7 @@ export function createGridTransferService(deps: ServiceDeps, grid: GridService) 
           await settingRepository.lock(tx, TREE_LOCK, now.toISOString());
           // The grid service locks a cell's row to edit it: holding every row, the cells read
           // below are what this import changes, with no edit of another person lost in between.
-          for (const cell of await gridCellRepository.all(tx)) await gridCellRepository.lock(tx, cell.id);
+          await gridCellRepository.lockAll(tx);
           const state = await loadState(tx);
           const plan = planGridImport(state, wanted, { now, newId: () => newId(now.getTime()) });
           if (problems.length + plan.problems.length > 0)
