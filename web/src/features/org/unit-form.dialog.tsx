@@ -7,7 +7,7 @@ import type { Unit, UnitContact } from '../../../../src/contract/unit.schema';
 import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useOrgIssues } from './org-errors';
-import { localName, type OrgIndex } from './org-tree';
+import { inherited, localName, type OrgIndex } from './org-tree';
 import { useCreateUnit, useEmployees, useUpdateUnit } from './org.queries';
 import { TIME_ZONES, useParentOptions } from './unit-options';
 
@@ -96,6 +96,16 @@ export function UnitFormDialog({
   const serverErrors = useServerErrors(form, FIELDS);
   const orgIssues = useOrgIssues();
   const parents = useParentOptions(index, unit?.id ?? null, unit?.parent_id);
+  // What an empty time zone or calendar would inherit from the chosen parent, as a hint.
+  const fromParent = (key: 'timezone' | 'calendar') => {
+    const parent = form.values.parent_id ? index?.byId.get(form.values.parent_id) : undefined;
+    if (!index || !parent) return t('org.unitForm.inherit');
+    const own = parent[key];
+    const got = own ? { value: own, from: parent } : inherited(index, parent.id, key);
+    return got
+      ? t('org.unitForm.inheritValue', { value: got.value, code: got.from.code })
+      : t('org.unitForm.inherit');
+  };
   const members = useEmployees({ unit_id: unit?.id, status: 'active' }, opened && !!unit);
 
   // Each opening starts from the unit as it is now (or blank, inside the chosen parent).
@@ -198,7 +208,7 @@ export function UnitFormDialog({
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('org.unitForm.timezone')}
-          placeholder={t('org.unitForm.inherit')}
+          placeholder={fromParent('timezone')}
           data={TIME_ZONES}
           searchable
           clearable
@@ -208,7 +218,7 @@ export function UnitFormDialog({
         />
         <TextInput
           label={t('org.unitForm.calendar')}
-          placeholder={t('org.unitForm.inherit')}
+          placeholder={fromParent('calendar')}
           description={t('org.unitForm.calendarHint')}
           autoComplete="off"
           {...form.getInputProps('calendar')}

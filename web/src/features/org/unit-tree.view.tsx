@@ -133,6 +133,14 @@ export function UnitTreeView(props: UnitTreeViewProps) {
     );
   };
 
+  // Said in the zone above the tree, so nothing shifts under the pointer while dragging.
+  const cycleOver =
+    !!dragId &&
+    !!over &&
+    !over.ok &&
+    over.id !== '__root__' &&
+    wouldCreateCycle(index.links, dragId, over.id);
+
   return (
     <Box>
       {canWrite && !props.narrow && (
@@ -149,20 +157,11 @@ export function UnitTreeView(props: UnitTreeViewProps) {
             background: over?.id === '__root__' && over.ok ? 'var(--mantine-color-blue-light)' : undefined,
           }}
         >
-          <Text size="xs" c="dimmed" ta="center">
-            {dragId ? t('org.tree.rootZone') : t('org.tree.dragHint')}
+          <Text size="xs" c={cycleOver ? 'red' : 'dimmed'} ta="center" aria-live="polite">
+            {!dragId ? t('org.tree.dragHint') : cycleOver ? t('org.tree.cannotDrop') : t('org.tree.rootZone')}
           </Text>
         </Paper>
       )}
-      {over &&
-        !over.ok &&
-        over.id !== '__root__' &&
-        dragId &&
-        wouldCreateCycle(index.links, dragId, over.id) && (
-          <Text size="xs" c="red" role="status" mb="xs">
-            {t('org.tree.cannotDrop')}
-          </Text>
-        )}
       {rows(index.roots, 0)}
     </Box>
   );
