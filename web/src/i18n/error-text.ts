@@ -15,6 +15,7 @@ const CODES = [
   'csrf_failed',
   'not_found',
   'conflict',
+  'import_refused',
   'setup_done',
   'setup_required',
   'last_admin',
