@@ -40,9 +40,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     async (request, reply) => {
       const { demo, ...admin } = request.body;
       const user = await services.users.setup(admin, request.id);
-      // The demo loads as the new administrator, so the audit log says who asked for it.
+      // The demo loads as the new administrator, so the audit log says who asked for it. The
+      // administrator exists whatever happens to the demo: a failure is logged, not answered, and
+      // the empty organization page offers the demo again.
       if (demo) {
-        await services.demo.load({ actor: actorForUser(user), requestId: request.id }, admin.locale ?? 'en');
+        try {
+          await services.demo.load(
+            { actor: actorForUser(user), requestId: request.id },
+            admin.locale ?? 'en',
+          );
+        } catch (error) {
+          request.log.error({ err: error }, 'the demo organization could not be loaded at setup');
+        }
       }
       return reply.code(201).send(user);
     },
