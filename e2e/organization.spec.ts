@@ -164,13 +164,22 @@ test('organization on a phone: the tree fits, a unit moves through its menu', as
   await context.close();
 });
 
-test('organization: export a workbook, import a CSV after a dry run that lists the bad rows', async ({
+test('organization: a taken code is refused on its field; export a workbook, import a CSV after a dry run', async ({
   page,
   request,
 }) => {
   await signIn(page, request);
   const org = new OrgPage(page);
   await org.open();
+
+  // A code already in use is refused next to the code field.
+  await page.getByRole('button', { name: 'New unit' }).first().click();
+  const form = page.getByTestId('unit-form');
+  await form.getByLabel('Code').fill('NORD');
+  await form.getByLabel('Name in English').fill('Another Nord');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(form.getByText('This code is already taken.')).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
 
   await org.openTransferMenu();
   const download = page.waitForEvent('download');

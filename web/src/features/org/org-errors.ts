@@ -13,7 +13,13 @@ export function useOrgIssues() {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown, fieldOf: (path: string) => string = flatField): unknown => {
-      if (!isApiError(error) || error.issues.length === 0) return error;
+      if (!isApiError(error)) return error;
+      // A taken code is a 409 naming the field: said as our own sentence next to the code.
+      if (error.code === 'conflict' && error.field === 'code') {
+        const issues = [{ path: 'code', message: t('org.errors.codeTaken') }];
+        return new ApiError({ status: 400, code: 'validation_failed', message: error.message, issues });
+      }
+      if (error.issues.length === 0) return error;
       const issues: ApiIssue[] = error.issues.map((issue) => {
         const path = fieldOf(issue.path);
         const own = ownIssueText(issue, t);
