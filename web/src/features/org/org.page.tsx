@@ -12,15 +12,10 @@ import { EmployeeFormDialog } from './employee-form.dialog';
 import { localName, visibleUnits } from './org-tree';
 import { EMPLOYEES_LIMIT, useEmployees, useOrgTree } from './org.queries';
 import { UnitFormDialog } from './unit-form.dialog';
+import { OrgEmptyExtras } from './org-empty-extras';
 import { OrgTransferMenu } from './org-transfer.menu';
 import { MoveConfirmDialog, MovePickerDialog, type PendingMove } from './unit-move.dialogs';
 import { UnitTreeView } from './unit-tree.view';
-
-/**
- * Actions offered next to "New unit" when the organization is empty. Another part of the app (demo
- * data) adds its own here; the tree page itself knows nothing about it.
- */
-export const emptyOrgActions: Array<() => ReactNode> = [];
 
 /** Organization: the unit tree with search, archived units on request, moving by drag or by menu. */
 export function OrgPage() {
@@ -103,9 +98,7 @@ export function OrgPage() {
           canWrite && (
             <>
               {newUnitButton}
-              {emptyOrgActions.map((render, i) => (
-                <span key={i}>{render()}</span>
-              ))}
+              <OrgEmptyExtras />
             </>
           )
         }
