@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,9 @@ import { UnitSelect } from './unit-select';
 
 type Mode = 'recipients' | 'matrix';
 
+/** Beyond this many squares a matrix is unreadable on A4 (and slow to lay out): pick a part first. */
+const MAX_MATRIX_CELLS = 60 * 60;
+
 /**
  * The grid on paper: one A4 page per recipient unit (who helps it, with what, how to ask), or the
  * whole matrix on landscape A4. The app's frame is hidden when printing (grid.css).
@@ -20,8 +24,17 @@ type Mode = 'recipients' | 'matrix';
 export function GridPrintPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [mode, setMode] = useState<Mode>('recipients');
-  const [unit, setUnit] = useState<string | null>(null);
+  // Mode and part live in the address, so a printout can be linked to ("/grid/print?mode=matrix&unit=…").
+  const [params, setParams] = useSearchParams();
+  const mode: Mode = params.get('mode') === 'matrix' ? 'matrix' : 'recipients';
+  const unit = params.get('unit');
+  const set = (patch: { mode?: Mode; unit?: string | null }) => {
+    const next = { mode, unit, ...patch };
+    const out = new URLSearchParams();
+    if (next.mode === 'matrix') out.set('mode', 'matrix');
+    if (next.unit) out.set('unit', next.unit);
+    setParams(out, { replace: true });
+  };
   const tree = useUnitTree();
   const units = useMemo(() => flattenTree(tree.data?.roots ?? []), [tree.data]);
   const matrix = useGridMatrix({ unit: unit ?? '', type: '' });
@@ -44,6 +57,23 @@ export function GridPrintPage() {
       />
     );
   else if (matrix.data.recipients.length === 0) sheet = <EmptyBlock message={t('grid.matrix.noUnits')} />;
+  else if (
+    mode === 'matrix' &&
+    matrix.data.recipients.length * matrix.data.providers.length > MAX_MATRIX_CELLS
+  )
+    sheet = (
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconInfoCircle size={18} aria-hidden />}
+        data-testid="print-too-large"
+      >
+        {t('grid.print.tooLarge', {
+          rows: format.number(matrix.data.recipients.length),
+          cols: format.number(matrix.data.providers.length),
+        })}
+      </Alert>
+    );
   else if (mode === 'recipients')
     sheet = <PerRecipient matrix={matrix.data} cells={cells.data ?? []} looks={looks} />;
   else sheet = <WholeMatrix matrix={matrix.data} looks={looks} />;
@@ -56,7 +86,7 @@ export function GridPrintPage() {
         <Group gap="sm" align="flex-end">
           <SegmentedControl
             value={mode}
-            onChange={(v) => setMode(v as Mode)}
+            onChange={(v) => set({ mode: v === 'matrix' ? 'matrix' : 'recipients' })}
             data={[
               { value: 'recipients', label: t('grid.print.perRecipient') },
               { value: 'matrix', label: t('grid.print.wholeMatrix') },
@@ -68,7 +98,7 @@ export function GridPrintPage() {
             placeholder={t('grid.matrix.wholeOrg')}
             units={units}
             value={unit}
-            onChange={setUnit}
+            onChange={(v) => set({ unit: v })}
             w={280}
           />
           <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
@@ -169,13 +199,13 @@ function WholeMatrix({ matrix, looks }: { matrix: GridMatrix; looks: Map<string,
   }, [matrix.cells]);
   return (
     <div data-testid="print-matrix">
+      <Text size="xs" mb={4}>
+        {[...looks.values()]
+          .filter((l) => !l.archived)
+          .map((l) => `${l.abbr} — ${l.label}`)
+          .join('; ')}
+      </Text>
       <table className="grid-print-matrix">
-        <caption style={{ textAlign: 'left', fontSize: 12, marginBottom: 4 }}>
-          {[...looks.values()]
-            .filter((l) => !l.archived)
-            .map((l) => `${l.abbr} — ${l.label}`)
-            .join('; ')}
-        </caption>
         <thead>
           <tr>
             <th scope="col">{t('grid.matrix.recipients')}</th>
