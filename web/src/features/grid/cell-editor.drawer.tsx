@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Group, MultiSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconTrash } from '@tabler/icons-react';
@@ -15,7 +16,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { EmployeePicker } from './employee-picker';
 import { useNamer, type TypeLook } from './grid-labels';
 import type { CellTarget } from './grid-matrix';
-import { useCreateCell, useDeleteCell, useGridCell, useUpdateCell } from './grid.queries';
+import { GRID_KEY, useCreateCell, useDeleteCell, useGridCell, useUpdateCell } from './grid.queries';
 
 interface Values {
   support_type_ids: string[];
@@ -39,14 +40,25 @@ const fromCell = (c: GridCell): Values => ({
 });
 const text = (s: string) => (s.trim() ? s.trim() : null);
 
-/** "Not allowed" for a grid cell says why: heads change only the cells their own unit provides. */
+const reasonOf = (error: unknown) => {
+  const d = isApiError(error) ? error.details : null;
+  return d !== null && typeof d === 'object' && 'reason' in d ? String(d.reason) : null;
+};
+
+/**
+ * A refusal worded for the grid: a head outside their branch (403 `not_your_unit`), a cell someone
+ * else created meanwhile (409 `duplicate_cell`); anything else as the app words it.
+ */
 function useCellErrorText() {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
-  return (error: unknown) =>
-    isApiError(error) && error.code === 'forbidden'
-      ? `${t('grid.editor.forbidden')} (${error.message})`
-      : errorText(error);
+  return (error: unknown) => {
+    if (isApiError(error) && error.code === 'forbidden')
+      return reasonOf(error) === 'not_your_unit' ? t('grid.editor.forbidden') : errorText(error);
+    if (isApiError(error) && error.code === 'conflict' && reasonOf(error) === 'duplicate_cell')
+      return t('grid.editor.duplicate');
+    return errorText(error);
+  };
 }
 
 /** Opens on a cell of the matrix: creates it when empty, changes or deletes it otherwise. */
@@ -100,9 +112,13 @@ export function CellEditor({
   };
   const providerName = target ? name(target.provider.name, target.provider.code) : '';
   const recipientName = target ? name(target.recipient.name, target.recipient.code) : '';
+  const queryClient = useQueryClient();
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.code === 'forbidden') setForbidden(cellErrorText(error));
-    else serverErrors.show(error);
+    if (isApiError(error) && (error.code === 'forbidden' || error.code === 'conflict')) {
+      setForbidden(cellErrorText(error));
+      // Someone else filled the cell meanwhile: show theirs in the matrix behind the drawer.
+      if (error.code === 'conflict') void queryClient.invalidateQueries({ queryKey: GRID_KEY });
+    } else serverErrors.show(error);
   };
 
   const submit = form.onSubmit((v) => {

@@ -48,6 +48,10 @@ export function GridLegend({ looks }: { looks: Map<string, TypeLook> }) {
           <Text size="sm">{t('grid.legend.gap')}</Text>
         </Group>
         <Group gap={6} wrap="nowrap">
+          <span className="grid-tint-swatch grid-cell-self" aria-hidden />
+          <Text size="sm">{t('grid.legend.self')}</Text>
+        </Group>
+        <Group gap={6} wrap="nowrap">
           <IconUser size={14} aria-hidden />
           <Text size="sm">{t('grid.legend.employee')}</Text>
         </Group>

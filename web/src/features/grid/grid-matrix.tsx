@@ -155,6 +155,7 @@ export function GridMatrixView({
   const totalHeight = rows.getTotalSize();
 
   const noHelp = t('grid.matrix.noHelp');
+  const selfLabel = t('grid.matrix.self');
   const noHelpRow = typeLabel ? t('grid.matrix.rowGapType', { type: typeLabel }) : t('grid.matrix.rowGap');
   const noHelpCol = typeLabel ? t('grid.matrix.colGapType', { type: typeLabel }) : t('grid.matrix.colGap');
 
@@ -248,9 +249,11 @@ export function GridMatrixView({
                     cell={cell}
                     looks={looks}
                     tabbable={isActive}
+                    self={p.kind === 'unit' && p.id === rcp.id}
                     recipientLabel={label}
                     providerLabel={colLabels[vc.index]!}
                     noHelp={noHelp}
+                    selfLabel={selfLabel}
                     onPick={pick}
                   />
                 );
@@ -304,9 +307,12 @@ const MatrixCell = memo(function MatrixCell(props: {
   cell: GridMatrixCell | null;
   looks: Map<string, TypeLook>;
   tabbable: boolean;
+  /** A unit's own row and column meet here: a unit does not help itself. */
+  self: boolean;
   recipientLabel: string;
   providerLabel: string;
   noHelp: string;
+  selfLabel: string;
   onPick: (r: number, c: number) => void;
 }) {
   const { cell, looks } = props;

@@ -96,8 +96,10 @@ export function SupportTypeDialog({
       onClose();
     };
     if (editing) {
+      // A built-in type keeps its code (other code relies on it): do not send it at all.
+      const { code, ...rest } = body;
       update.mutate(
-        { id: editing.id, ...body },
+        { id: editing.id, ...rest, ...(editing.builtin ? {} : { code }) },
         { onSuccess: () => done(t('grid.types.saved')), onError: serverErrors.show },
       );
     } else {
@@ -123,6 +125,8 @@ export function SupportTypeDialog({
           description={t('grid.types.codeHint')}
           required
           data-autofocus
+          // Other code relies on the codes of the built-in types: the server refuses to change them.
+          disabled={!!editing?.builtin}
           {...form.getInputProps('code')}
         />
         <Select

@@ -39,10 +39,15 @@ export function SupportTypesPage() {
   const remove = useDeleteSupportType();
   const { errorText } = useErrorText();
 
-  const refusal = (error: unknown) =>
-    isApiError(error) && (error.code === 'conflict' || error.code === 'forbidden')
-      ? `${error.code === 'conflict' ? t('grid.types.deleteRefused') : t('errors.forbidden')} (${error.message})`
-      : errorText(error);
+  /** The server's reason for a refusal, in words: built in, or used by cells (how many). */
+  const refusal = (error: unknown) => {
+    if (!isApiError(error)) return errorText(error);
+    const d = (error.details ?? {}) as { reason?: unknown; cell_count?: unknown };
+    if (error.code === 'conflict' && d.reason === 'builtin') return t('grid.types.refusedBuiltin');
+    if (error.code === 'conflict' && d.reason === 'in_use')
+      return t('grid.types.refusedInUse', { count: Number(d.cell_count) || 0 });
+    return errorText(error);
+  };
 
   const setStatus = (s: SupportType, status: SupportType['status']) =>
     update.mutate(
