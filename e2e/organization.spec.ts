@@ -121,6 +121,18 @@ test('organization: build the tree, drag a unit to move it, read the unit page',
   await page.getByTestId('employee-row').getByRole('link', { name: 'Maria Petrova' }).click();
   await expect(page.getByRole('heading', { name: 'Maria Petrova', level: 1 })).toBeVisible();
   await expect(page.getByTestId('employee-unit')).toContainText('HR-PAY');
+
+  // Link her to an Etalon account (the administrator's own, the only one on a fresh instance).
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const employeeForm = page.getByTestId('employee-form');
+  await employeeForm.getByRole('combobox', { name: 'Etalon account' }).click();
+  await page
+    .getByRole('option', { name: /@example\.org>$/ })
+    .first()
+    .click();
+  await employeeForm.getByRole('button', { name: 'Save' }).click();
+  await expect(employeeForm).toBeHidden();
+  await expect(page.getByTestId('employee-user')).toContainText('@example.org');
   await page.screenshot(shot('org-07-employee-page'));
 });
 

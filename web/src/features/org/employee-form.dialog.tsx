@@ -4,11 +4,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../../../src/contract/employee.schema';
+import { roleCan } from '../../../../src/core/permissions';
 import { FormDialog } from '../../components/form.dialog';
+import { useCurrentUser } from '../auth/session.queries';
 import { useServerErrors } from '../../components/form-errors';
 import { useOrgIssues } from './org-errors';
 import type { OrgIndex } from './org-tree';
-import { useCreateEmployee, useUpdateEmployee } from './org.queries';
+import { useCreateEmployee, useUpdateEmployee, useUsersForLink } from './org.queries';
 import { useParentOptions } from './unit-options';
 
 interface EmployeeFormValues {
@@ -19,9 +21,19 @@ interface EmployeeFormValues {
   unit_id: string | null;
   email: string;
   extensions: string[];
+  user_id: string | null;
 }
 
-const FIELDS = ['code', 'name_ru', 'name_en', 'position', 'unit_id', 'email', 'extensions'] as const;
+const FIELDS = [
+  'code',
+  'name_ru',
+  'name_en',
+  'position',
+  'unit_id',
+  'email',
+  'extensions',
+  'user_id',
+] as const;
 
 function valuesOf(employee: Employee | null, unitId: string | null): EmployeeFormValues {
   return {
@@ -32,6 +44,7 @@ function valuesOf(employee: Employee | null, unitId: string | null): EmployeeFor
     unit_id: employee?.unit_id ?? unitId,
     email: employee?.email ?? '',
     extensions: employee?.extensions ?? [],
+    user_id: employee?.user_id ?? null,
   };
 }
 
@@ -68,6 +81,12 @@ export function EmployeeFormDialog({
   const orgIssues = useOrgIssues();
   // Any active unit; an employee of an archived unit keeps it on offer until moved away.
   const units = useParentOptions(index, null, employee?.unit_id);
+  const canLinkUsers = roleCan(useCurrentUser().role, 'users.read');
+  const users = useUsersForLink(opened && canLinkUsers);
+  const userOptions = (users.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.name} <${u.email}>`,
+  }));
 
   useEffect(() => {
     if (!opened) return;
@@ -85,6 +104,8 @@ export function EmployeeFormDialog({
       unit_id: v.unit_id ?? '',
       email: text(v.email) ?? null,
       extensions: v.extensions.map((x) => x.trim()).filter(Boolean),
+      // Only roles that can list people can pick one; the others leave the link as it is.
+      ...(canLinkUsers ? { user_id: v.user_id } : {}),
     };
     const handlers = {
       onSuccess: (saved: Employee) => {
@@ -154,6 +175,18 @@ export function EmployeeFormDialog({
           {...form.getInputProps('extensions')}
         />
       </SimpleGrid>
+      {canLinkUsers && (
+        <Select
+          label={t('org.employeeForm.user')}
+          description={t('org.employeeForm.userHint')}
+          placeholder={t('org.employeeForm.userNone')}
+          data={userOptions}
+          searchable
+          clearable
+          nothingFoundMessage={t('org.moveDialog.nothingFound')}
+          {...form.getInputProps('user_id')}
+        />
+      )}
     </FormDialog>
   );
 }

@@ -17,7 +17,7 @@ import { EmployeeStatusBadge } from './employees-table';
 import { Field, FieldList } from './org-fields';
 import { useOrgErrorText } from './org-errors';
 import { localName } from './org-tree';
-import { useEmployee, useOrgTree, useUpdateEmployee } from './org.queries';
+import { useEmployee, useOrgTree, useUpdateEmployee, useUsersForLink } from './org.queries';
 
 /** One employee: names, code, position, unit, contacts, linked account; edit, leave, return. */
 export function EmployeePage() {
@@ -29,6 +29,8 @@ export function EmployeePage() {
   const employee = useEmployee(id);
   const tree = useOrgTree();
   const update = useUpdateEmployee();
+  const users = useUsersForLink(!!employee.data?.user_id && roleCan(me.role, 'users.read'));
+  const linkedUser = users.data?.items.find((u) => u.id === employee.data?.user_id);
   const errorText = useOrgErrorText();
   const [editing, setEditing] = useState(false);
   const [statusOpen, setStatusOpen] = useState(false);
@@ -143,8 +145,12 @@ export function EmployeePage() {
           <Field label={t('org.employee.extensions')}>
             {e.extensions.length > 0 ? e.extensions.join(', ') : t('common.none')}
           </Field>
-          <Field label={t('org.employee.user')}>
-            {e.user_id ? t('org.employee.userLinked') : t('org.employee.userNone')}
+          <Field label={t('org.employee.user')} testId="employee-user">
+            {e.user_id
+              ? linkedUser
+                ? `${linkedUser.name} <${linkedUser.email}>`
+                : t('org.employee.userLinked')
+              : t('org.employee.userNone')}
           </Field>
           <Field label={t('org.employee.status')}>
             <EmployeeStatusBadge status={e.status} />

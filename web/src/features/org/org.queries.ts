@@ -8,6 +8,7 @@ import type {
   EmployeeUpdate,
 } from '../../../../src/contract/employee.schema';
 import type { Unit, UnitCreateBody, UnitTree, UnitUpdate } from '../../../../src/contract/unit.schema';
+import type { UserList } from '../../../../src/contract/user.schema';
 import { api } from '../../api/api-client';
 import { indexTree } from './org-tree';
 
@@ -84,3 +85,13 @@ export const useUpdateEmployee = () =>
   useOrgMutation(({ id, patch }: { id: string; patch: EmployeeUpdate }) =>
     api.patch<Employee>(`/employees/${id}`, patch),
   );
+
+/** People with an Etalon account, to link an employee to (only for roles that may list them). */
+export function useUsersForLink(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'for-org-link'],
+    queryFn: ({ signal }) => api.get<UserList>('/users', { limit: 500 }, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}
