@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Drawer, Group, MultiSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Drawer,
+  Group,
+  MultiSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconTrash } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { GridCell, SupportType } from '../../../../src/contract/grid.schema';
 import { isApiError } from '../../api/api-error';
 import { ConfirmDialog } from '../../components/confirm.dialog';
@@ -259,7 +271,22 @@ export function CellEditor({
           <Stack gap={0}>
             <Text fw={650}>{cellId ? t('grid.editor.titleEdit') : t('grid.editor.titleNew')}</Text>
             <Text size="sm" c="dimmed" data-testid="cell-editor-pair">
-              {t('grid.editor.pair', { provider: providerName, recipient: recipientName })}
+              {target ? (
+                <Trans
+                  i18nKey="grid.editor.pair"
+                  values={{ provider: providerName, recipient: recipientName }}
+                  components={{
+                    p: (
+                      <Anchor
+                        component={Link}
+                        to={`/org/${target.provider.kind === 'employee' ? 'employees' : 'units'}/${target.provider.id}`}
+                        inherit
+                      />
+                    ),
+                    r: <Anchor component={Link} to={`/org/units/${target.recipient.id}`} inherit />,
+                  }}
+                />
+              ) : null}
             </Text>
           </Stack>
         }

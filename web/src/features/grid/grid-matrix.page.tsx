@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Group, Select, SimpleGrid, Text } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Switch, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingCommunity, IconQuestionMark } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +46,7 @@ export function GridMatrixPage() {
   const units = useMemo(() => flattenTree(tree.data?.roots ?? []), [tree.data]);
   const looks = useTypeLooks(matrix.data?.support_types);
   const [target, setTarget] = useState<CellTarget | null>(null);
+  const [onlyGaps, setOnlyGaps] = useState(false);
 
   const typeOptions = (matrix.data?.support_types ?? [])
     .filter((s) => s.status === 'active' || s.id === filters.type)
@@ -56,9 +57,12 @@ export function GridMatrixPage() {
     if (!matrix.data) return null;
     const receiving = new Set(matrix.data.cells.map((c) => c.recipient_unit_id));
     const giving = new Set(matrix.data.cells.map((c) => providerKey(c.provider_kind, c.provider_id)));
+    const rows = matrix.data.recipients.filter((r) => !receiving.has(r.id));
     return {
-      rows: matrix.data.recipients.filter((r) => !receiving.has(r.id)).length,
+      rows: rows.length,
       cols: matrix.data.providers.filter((p) => !giving.has(providerKey(p.kind, p.id))).length,
+      // The matrix with only the rows nobody helps, to fill the gaps one after another.
+      matrix: { ...matrix.data, recipients: rows },
     };
   }, [matrix.data]);
 
@@ -123,6 +127,14 @@ export function GridMatrixPage() {
               </>
             )}
           </Text>
+          {gaps && gaps.rows > 0 && (
+            <Switch
+              size="sm"
+              label={t('grid.matrix.onlyGaps')}
+              checked={onlyGaps}
+              onChange={(e) => setOnlyGaps(e.currentTarget.checked)}
+            />
+          )}
           <Button
             component={Link}
             to="/grid/ask"
@@ -134,7 +146,7 @@ export function GridMatrixPage() {
           </Button>
         </Group>
         <GridMatrixView
-          matrix={m}
+          matrix={onlyGaps && gaps && gaps.rows > 0 ? gaps.matrix : m}
           looks={looks}
           sizes={narrow ? NARROW : WIDE}
           height={narrow ? 'max(360px, calc(100dvh - 220px))' : 'max(420px, calc(100dvh - 330px))'}
