@@ -1,7 +1,6 @@
-/**
- * The slot next to "New unit" on an empty organization: the place for "Load demo data" (POST
- * /api/v1/demo), which its author fills in. Rendered only for org.write; nothing yet.
- */
+import { LoadDemoButton } from '../demo/load-demo.button';
+
+/** Next to "New unit" on an empty organization: load the demo organization instead. */
 export function OrgEmptyExtras() {
-  return null;
+  return <LoadDemoButton />;
 }
