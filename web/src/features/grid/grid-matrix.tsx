@@ -1,6 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { Tooltip } from '@mantine/core';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { IconAlertTriangle, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -210,61 +209,107 @@ export function GridMatrixView({
         </div>
         {vRows.map((vr) => {
           const rcp = recipients[vr.index]!;
-          const label = rowLabels[vr.index]!;
-          const gap = !rowCount.has(rcp.id);
           return (
-            <div
+            <MatrixRow
               key={vr.key}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              className="grid-row"
-              style={{ top: vr.start, height: vr.size, width: totalWidth }}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                className={`grid-row-head${gap ? ' grid-gap' : ''}`}
-                style={{ width: rowHeadWidth, paddingLeft: 8 + Math.min(rcp.depth, 8) * 14 }}
-                title={gap ? `${label} — ${noHelpRow}` : label}
-              >
-                <span className="grid-trunc">{label}</span>
-                {gap && (
-                  <span className="grid-gap-mark" aria-label={noHelpRow} role="img">
-                    <IconAlertTriangle size={14} aria-hidden />
-                  </span>
-                )}
-              </div>
-              {vCols.map((vc) => {
-                const p = providers[vc.index]!;
-                const cell = cells.get(cellKey(p.kind, p.id, rcp.id)) ?? null;
-                const isActive = vr.index === current.r && vc.index === current.c;
-                return (
-                  <MatrixCell
-                    key={vc.key}
-                    left={vc.start}
-                    width={vc.size}
-                    colIndex={vc.index + 2}
-                    r={vr.index}
-                    c={vc.index}
-                    cell={cell}
-                    looks={looks}
-                    tabbable={isActive}
-                    self={p.kind === 'unit' && p.id === rcp.id}
-                    recipientLabel={label}
-                    providerLabel={colLabels[vc.index]!}
-                    noHelp={noHelp}
-                    selfLabel={selfLabel}
-                    onPick={pick}
-                  />
-                );
-              })}
-            </div>
+              index={vr.index}
+              top={vr.start}
+              height={vr.size}
+              width={totalWidth}
+              rowHeadWidth={rowHeadWidth}
+              recipient={rcp}
+              label={rowLabels[vr.index]!}
+              gap={!rowCount.has(rcp.id)}
+              noHelpRow={noHelpRow}
+              vCols={vCols}
+              providers={providers}
+              colLabels={colLabels}
+              cells={cells}
+              looks={looks}
+              activeCol={vr.index === current.r ? current.c : -1}
+              noHelp={noHelp}
+              selfLabel={selfLabel}
+              onPick={pick}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row: its head and the cells in view. Memoized on props that stay the same while scrolling
+ * vertically (the columns in view are the same array until the horizontal range changes), so
+ * only rows coming into view render.
+ */
+const MatrixRow = memo(function MatrixRow(props: {
+  index: number;
+  top: number;
+  height: number;
+  width: number;
+  rowHeadWidth: number;
+  recipient: GridUnitHead;
+  label: string;
+  gap: boolean;
+  noHelpRow: string;
+  vCols: VirtualItem[];
+  providers: GridProviderHead[];
+  colLabels: string[];
+  cells: Map<string, GridMatrixCell>;
+  looks: Map<string, TypeLook>;
+  activeCol: number;
+  noHelp: string;
+  selfLabel: string;
+  onPick: (r: number, c: number) => void;
+}) {
+  const { recipient: rcp, label, gap, noHelpRow } = props;
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      className="grid-row"
+      style={{ top: props.top, height: props.height, width: props.width }}
+    >
+      <div
+        role="rowheader"
+        aria-colindex={1}
+        className={`grid-row-head${gap ? ' grid-gap' : ''}`}
+        style={{ width: props.rowHeadWidth, paddingLeft: 8 + Math.min(rcp.depth, 8) * 14 }}
+        title={gap ? `${label} — ${noHelpRow}` : label}
+      >
+        <span className="grid-trunc">{label}</span>
+        {gap && (
+          <span className="grid-gap-mark" aria-label={noHelpRow} role="img">
+            <IconAlertTriangle size={14} aria-hidden />
+          </span>
+        )}
+      </div>
+      {props.vCols.map((vc) => {
+        const p = props.providers[vc.index]!;
+        return (
+          <MatrixCell
+            key={vc.key}
+            left={vc.start}
+            width={vc.size}
+            colIndex={vc.index + 2}
+            r={props.index}
+            c={vc.index}
+            cell={props.cells.get(cellKey(p.kind, p.id, rcp.id)) ?? null}
+            looks={props.looks}
+            tabbable={vc.index === props.activeCol}
+            self={p.kind === 'unit' && p.id === rcp.id}
+            recipientLabel={label}
+            providerLabel={props.colLabels[vc.index]!}
+            noHelp={props.noHelp}
+            selfLabel={props.selfLabel}
+            onPick={props.onPick}
+          />
+        );
+      })}
+    </div>
+  );
+});
 
 const ColumnHead = memo(function ColumnHead(props: {
   left: number;
@@ -281,20 +326,21 @@ const ColumnHead = memo(function ColumnHead(props: {
     .filter(Boolean)
     .join(' — ');
   return (
-    <Tooltip label={full} openDelay={250} withinPortal multiline maw={280}>
-      <div
-        role="columnheader"
-        aria-colindex={props.colIndex}
-        aria-label={full}
-        tabIndex={-1}
-        className={`grid-col-head${props.employee ? ' grid-col-employee' : ''}${props.gap ? ' grid-gap' : ''}`}
-        style={{ left: props.left, width: props.width, height: props.height }}
-      >
-        {props.gap && <IconAlertTriangle size={13} className="grid-gap-mark" aria-hidden />}
-        {props.employee && <IconUser size={13} aria-hidden />}
-        <span className="grid-col-text">{props.label}</span>
-      </div>
-    </Tooltip>
+    // The browser's own tooltip: a Mantine Tooltip per header loops on updates while columns
+    // scroll in and out of view (React error 185), and the full name is in aria-label anyway.
+    <div
+      title={full}
+      role="columnheader"
+      aria-colindex={props.colIndex}
+      aria-label={full}
+      tabIndex={-1}
+      className={`grid-col-head${props.employee ? ' grid-col-employee' : ''}${props.gap ? ' grid-gap' : ''}`}
+      style={{ left: props.left, width: props.width, height: props.height }}
+    >
+      {props.gap && <IconAlertTriangle size={13} className="grid-gap-mark" aria-hidden />}
+      {props.employee && <IconUser size={13} aria-hidden />}
+      <span className="grid-col-text">{props.label}</span>
+    </div>
   );
 });
 
