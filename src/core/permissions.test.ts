@@ -16,7 +16,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'org.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
   'org.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
   'grid.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
-  'grid.write.own': { admin: false, manager: false, head: true, auditor: false, staff: false, viewer: false },
+  'grid.write.own': { admin: true, manager: true, head: true, auditor: false, staff: false, viewer: false },
   'grid.types.write': {
     admin: true,
     manager: true,

@@ -13,9 +13,10 @@ export const PERMISSIONS = {
   'org.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
   'org.write': ['admin', 'manager'],
   // The service grid is read with org.read. Quality leads edit any cell and the support types; a
-  // head edits the cells their own units (or units below them, or their employees) provide.
+  // head edits the cells their own units (or units below them, or their employees) provide
+  // (`grid.write.own`; whoever holds `grid.write` covers every unit, so holds it too).
   'grid.write': ['admin', 'manager'],
-  'grid.write.own': ['head'],
+  'grid.write.own': ['admin', 'manager', 'head'],
   'grid.types.write': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
