@@ -80,12 +80,15 @@ export function CellEditor({
   supportTypes,
   canEdit,
   onClose,
+  onClosed,
 }: {
   target: CellTarget | null;
   looks: Map<string, TypeLook>;
   supportTypes: readonly SupportType[];
   canEdit: boolean;
   onClose: () => void;
+  /** After the drawer has slid away: the matrix puts focus back on the cell. */
+  onClosed: () => void;
 }) {
   const { t } = useTranslation();
   const { name } = useNamer();
@@ -266,6 +269,8 @@ export function CellEditor({
         opened={!!target}
         onClose={close}
         position="right"
+        returnFocus={false}
+        onExitTransitionEnd={onClosed}
         size={narrow ? '100%' : 'md'}
         title={
           <Stack gap={0}>

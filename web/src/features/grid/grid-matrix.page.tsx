@@ -47,6 +47,7 @@ export function GridMatrixPage() {
   const looks = useTypeLooks(matrix.data?.support_types);
   const [target, setTarget] = useState<CellTarget | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
+  const [refocus, setRefocus] = useState(0);
 
   const typeOptions = (matrix.data?.support_types ?? [])
     .filter((s) => s.status === 'active' || s.id === filters.type)
@@ -151,6 +152,7 @@ export function GridMatrixPage() {
           sizes={narrow ? NARROW : WIDE}
           height={narrow ? 'max(360px, calc(100dvh - 220px))' : 'max(420px, calc(100dvh - 330px))'}
           typeLabel={typeLabel}
+          focusRequest={refocus}
           onOpen={setTarget}
         />
         <GridLegend looks={looks} />
@@ -168,6 +170,7 @@ export function GridMatrixPage() {
         supportTypes={matrix.data?.support_types ?? []}
         canEdit={canEditGrid(me.role)}
         onClose={() => setTarget(null)}
+        onClosed={() => setRefocus((n) => n + 1)}
       />
     </>
   );

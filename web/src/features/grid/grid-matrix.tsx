@@ -44,6 +44,7 @@ export function GridMatrixView({
   sizes,
   height,
   typeLabel,
+  focusRequest,
   onOpen,
 }: {
   matrix: GridMatrix;
@@ -52,6 +53,8 @@ export function GridMatrixView({
   height: string;
   /** The support type the matrix is filtered by, for the wording of gaps. */
   typeLabel: string | null;
+  /** Bumped when the editor has closed: focus goes back to the cell it was opened from. */
+  focusRequest: number;
   onOpen: (target: CellTarget) => void;
 }) {
   const { t } = useTranslation();
@@ -99,12 +102,22 @@ export function GridMatrixView({
 
   // Roving focus: one cell is in the tab order; arrows move it (scrolling it into view first).
   const [active, setActive] = useState({ r: 0, c: 0 });
-  const focusAfterMove = useRef(false);
+  // The cell to focus once it is rendered: a far jump (End, PageDown) scrolls first, and the
+  // virtualizer renders the target a frame or two later.
+  const pendingFocus = useRef<string | null>(null);
+  // Back from the editor (its close transition over): focus returns to the cell it came from.
   useEffect(() => {
-    if (!focusAfterMove.current) return;
-    focusAfterMove.current = false;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${active.r}:${active.c}"]`);
-    el?.focus({ preventScroll: true });
+    if (focusRequest === 0) return;
+    scrollRef.current
+      ?.querySelector<HTMLElement>(`[data-cell="${active.r}:${active.c}"]`)
+      ?.focus({ preventScroll: true });
+  }, [focusRequest]); // only when asked, not when the active cell moves
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${pendingFocus.current}"]`);
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus({ preventScroll: true });
   });
   const clampR = (r: number) => Math.max(0, Math.min(recipients.length - 1, r));
   const clampC = (c: number) => Math.max(0, Math.min(providers.length - 1, c));
@@ -114,13 +127,14 @@ export function GridMatrixView({
     const next = { r: clampR(r), c: clampC(c) };
     rows.scrollToIndex(next.r, { align: 'auto' });
     cols.scrollToIndex(next.c, { align: 'auto' });
-    focusAfterMove.current = true;
+    pendingFocus.current = `${next.r}:${next.c}`;
     setActive(next);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (!(e.target instanceof HTMLElement) || !e.target.dataset.cell) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 2);
-    const { r, c } = current;
+    // From the focused cell itself: keys can arrive faster than React re-renders.
+    const [r = 0, c = 0] = e.target.dataset.cell.split(':').map(Number);
     const last = { r: recipients.length - 1, c: providers.length - 1 };
     const to: Record<string, [number, number]> = {
       ArrowDown: [r + 1, c],
