@@ -148,6 +148,42 @@ test('on a phone: answers as cards, the matrix scrolls inside its box', async ({
   await page.context().close();
 });
 
+/** Support types: add one, archive it, bring it back, delete it while no cell uses it. */
+test('manage support types', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/grid/types');
+  const name = `Legal advice ${tag}`;
+  await page.getByRole('button', { name: 'Add support type' }).click();
+  const form = page.getByTestId('support-type-form');
+  await form.getByLabel('Code').fill(`legal_${tag.toLowerCase()}`);
+  await form.getByLabel('Name in English').fill(name);
+  await form.getByLabel('Name in Russian').fill(`Юридическая консультация ${tag}`);
+  await form.getByRole('button', { name: 'Create' }).click();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Active');
+  await page.screenshot(shot('grid-09-support-types'));
+
+  const actions = row.getByRole('button', { name: `Actions for ${name}` });
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'Archive' }).click();
+  await expect(row).toContainText('Archived');
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'Restore' }).click();
+  await expect(row).toContainText('Active');
+
+  // A built-in type is never deleted; ours, unused, is.
+  await page.getByRole('button', { name: 'Actions for Information support' }).click();
+  await expect(page.getByRole('menuitem', { name: /^Delete/ })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this support type?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(row).toHaveCount(0);
+});
+
 async function phonePage(browser: Browser) {
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
