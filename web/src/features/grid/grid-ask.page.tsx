@@ -1,9 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Anchor, Badge, Card, Chip, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Chip,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconMail, IconPhone, IconSearch, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { GridAnswer } from '../../../../src/contract/grid.schema';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useCurrentUser } from '../auth/session.queries';
@@ -53,7 +65,19 @@ export function GridAskPage() {
   const answers = useGridAsk({ unit, type, q: debouncedQ });
 
   let body;
-  if (!unit)
+  if (tree.isSuccess && units.length === 0)
+    body = (
+      <EmptyBlock
+        message={t('grid.matrix.noUnits')}
+        icon={<IconUsersGroup size={32} aria-hidden />}
+        action={
+          <Button component={Link} to="/org" variant="default">
+            {t('grid.matrix.toOrg')}
+          </Button>
+        }
+      />
+    );
+  else if (!unit)
     body = <EmptyBlock message={t('grid.ask.pickUnit')} icon={<IconUsersGroup size={32} aria-hidden />} />;
   else if (answers.isPending) body = <LoadingRows rows={3} height={120} />;
   else if (!answers.data) body = <LoadError error={answers.error} onRetry={() => void answers.refetch()} />;

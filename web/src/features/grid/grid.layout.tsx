@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Group } from '@mantine/core';
 import {
   IconHistory,
@@ -30,12 +31,19 @@ export function GridLayout() {
   const title = t('grid.title');
   // After PageHeader's own title: a grid page is named "Whom do I ask? – Service grid".
   useDocumentTitle(current.key === 'matrix' ? title : `${t(`grid.tabs.${current.key}`)} – ${title}`);
+  // On a phone the page links scroll sideways: keep the current one in sight.
+  const nav = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const link = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (link && nav.current) nav.current.scrollLeft = link.offsetLeft - nav.current.offsetLeft - 8;
+  }, [current.key]);
 
   return (
     <>
       <div className="grid-no-print">
         <PageHeader title={title} intro={t('grid.intro')} action={<GridTransferMenu />} />
         <Group
+          ref={nav}
           component="nav"
           aria-label={t('grid.tabs.label')}
           gap={4}
