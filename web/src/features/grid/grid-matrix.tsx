@@ -78,6 +78,11 @@ export function GridMatrixView({
   // Names once per answer and language, not once per cell per frame.
   const rowLabels = useMemo(() => recipients.map((r) => name(r.name, r.code)), [recipients, name]);
   const colLabels = useMemo(() => providers.map((p) => name(p.name, p.code)), [providers, name]);
+  // An employee's column says which unit they work in.
+  const unitNames = useMemo(
+    () => new Map(providers.filter((p) => p.kind === 'unit').map((p) => [p.id, name(p.name, p.code)])),
+    [providers, name],
+  );
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
@@ -214,7 +219,13 @@ export function GridMatrixView({
                 colIndex={vc.index + 2}
                 label={label}
                 employee={p.kind === 'employee'}
-                employeeHint={p.kind === 'employee' ? t('grid.matrix.employeeColumn') : ''}
+                employeeHint={
+                  p.kind !== 'employee'
+                    ? ''
+                    : unitNames.has(p.unit_id)
+                      ? t('grid.matrix.employeeColumn', { unit: unitNames.get(p.unit_id) })
+                      : t('grid.legend.employee')
+                }
                 gap={empty ? noHelpCol : null}
                 depth={p.depth}
               />
