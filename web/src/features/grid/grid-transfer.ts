@@ -1,34 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '../../../../src/contract/auth.schema';
+import type { GridImportReport } from '../../../../src/contract/grid-transfer.schema';
+import {
+  CONTENT_TYPES,
+  type ImportProblem,
+  type TransferFormat,
+} from '../../../../src/contract/org-transfer.schema';
 import { ApiError, errorFromResponse } from '../../api/api-error';
 import { SESSION_KEY } from '../auth/session.queries';
 import { GRID_KEY } from './grid.queries';
 
-export type GridFileFormat = 'xlsx' | 'csv';
-
-/** What `POST /api/v1/grid/import` answers (src/contract/grid-transfer.schema.ts), in cells. */
-export interface GridImportReport {
-  dry_run: boolean;
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-}
-
+export type GridFileFormat = TransferFormat;
+export type { GridImportReport };
 /** One bad cell of a refused import (`details.problems` of a 422 `import_refused`). */
-export interface GridImportProblem {
-  sheet: string;
-  line: number;
-  code?: string;
-  field: string;
-  column?: string;
-  message: string;
-}
-
-const CONTENT_TYPES: Record<GridFileFormat, string> = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export type GridImportProblem = ImportProblem;
 
 export const fileFormat = (file: File): GridFileFormat => (/\.csv$/i.test(file.name) ? 'csv' : 'xlsx');
 
