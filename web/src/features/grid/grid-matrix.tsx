@@ -391,6 +391,25 @@ const MatrixCell = memo(function MatrixCell(props: {
   const types = cell
     ? cell.support_type_ids.map((id) => looks.get(id)?.label ?? '?').join(', ')
     : props.noHelp;
+  if (props.self) {
+    return (
+      <div
+        role="gridcell"
+        aria-colindex={props.colIndex}
+        className="grid-cell"
+        style={{ left: props.left, width: props.width }}
+      >
+        <button
+          type="button"
+          className="grid-cell-btn grid-cell-self"
+          aria-disabled="true"
+          aria-label={`${props.recipientLabel}: ${props.selfLabel}`}
+          tabIndex={props.tabbable ? 0 : -1}
+          data-cell={`${props.r}:${props.c}`}
+        />
+      </div>
+    );
+  }
   return (
     <div
       role="gridcell"
