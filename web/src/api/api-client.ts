@@ -16,7 +16,9 @@ type Query = Record<string, string | number | undefined | null>;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON, or as it is when it is a file (with `contentType`). */
   body?: unknown;
+  contentType?: string;
   query?: Query;
   signal?: AbortSignal;
 }
@@ -33,14 +35,16 @@ function url(path: string, query?: Query): string {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const file = options.body instanceof Blob;
+  if (options.body !== undefined)
+    headers['content-type'] = file ? (options.contentType ?? '') : 'application/json';
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(url(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : file ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (e) {
@@ -81,4 +85,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** Sends a file itself as the body (an import), e.g. `upload('/grid/import', file, 'text/csv')`. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    apiRequest<T>(path, { method: 'POST', body: file, contentType, query }),
 };

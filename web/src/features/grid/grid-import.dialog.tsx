@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error.alert';
+import { ImportProblemsAlert } from '../../components/import-problems.alert';
 import { useErrorText } from '../../i18n/error-text';
 import { useFormat } from '../../i18n/use-format';
-import {
-  importProblems,
-  useGridImport,
-  type GridImportProblem,
-  type GridImportReport,
-} from './grid-transfer';
+import type { GridImportReport } from '../../../../src/contract/grid-transfer.schema';
+import type { ImportProblem } from '../../../../src/contract/org-transfer.schema';
+import { importProblems } from '../../api/import-problems';
+import { useGridImport } from './grid-transfer';
 
 const COUNTS = ['created', 'updated', 'deleted', 'unchanged'] as const;
 
@@ -26,7 +25,7 @@ export function GridImportDialog({ opened, onClose }: { opened: boolean; onClose
   const run = useGridImport();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<GridImportReport | null>(null);
-  const [problems, setProblems] = useState<GridImportProblem[] | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -123,42 +122,11 @@ export function GridImportDialog({ opened, onClose }: { opened: boolean; onClose
           </Alert>
         )}
         {problems && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            role="alert"
-            data-testid="grid-import-problems"
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('grid.transfer.badCells', { count: problems.length })}</Text>
-              <Table.ScrollContainer minWidth={560} mah={320}>
-                <Table striped verticalSpacing={4} fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('grid.transfer.colSheet')}</Table.Th>
-                      <Table.Th>{t('grid.transfer.colLine')}</Table.Th>
-                      <Table.Th>{t('grid.transfer.colField')}</Table.Th>
-                      <Table.Th>{t('grid.transfer.colMessage')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {problems.map((p, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{p.sheet}</Table.Td>
-                        <Table.Td>{p.line}</Table.Td>
-                        <Table.Td ff="monospace">
-                          {p.field}
-                          {p.column ? ` (${p.column})` : ''}
-                        </Table.Td>
-                        <Table.Td>{p.message}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Stack>
-          </Alert>
+          <ImportProblemsAlert
+            problems={problems}
+            summary={t('grid.transfer.badCells', { count: problems.length })}
+            testId="grid-import-problems"
+          />
         )}
         <FormErrorAlert message={error} />
         <Group justify="flex-end">

@@ -1,18 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error.alert';
+import { ImportProblemsAlert } from '../../components/import-problems.alert';
 import { useOrgErrorText } from './org-errors';
-import {
-  formatOf,
-  importProblems,
-  useOrgImport,
-  type ImportProblem,
-  type OrgImportReport,
-  type OrgKind,
-} from './org-transfer';
+import type { ImportProblem, OrgImportReport } from '../../../../src/contract/org-transfer.schema';
+import { fileFormat, importProblems } from '../../api/import-problems';
+import { useOrgImport, type OrgKind } from './org-transfer';
 
 /**
  * Import from a spreadsheet in two steps: check (a dry run: counts, or every bad row with sheet,
@@ -36,7 +32,7 @@ export function OrgImportDialog({ opened, onClose }: { opened: boolean; onClose:
     setError(null);
   }, [opened]);
 
-  const csv = !!file && formatOf(file) === 'csv';
+  const csv = !!file && fileFormat(file) === 'csv';
   const send = (dryRun: boolean) => {
     if (!file) return;
     setError(null);
@@ -144,46 +140,11 @@ export function OrgImportDialog({ opened, onClose }: { opened: boolean; onClose:
           </Alert>
         )}
         {problems && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            role="alert"
-            data-testid="import-problems"
-          >
-            <Stack gap="xs">
-              <Text size="sm">{t('org.transfer.badRows', { count: problems.length })}</Text>
-              <Table.ScrollContainer minWidth={560} mah={320}>
-                <Table striped verticalSpacing={4} fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('org.transfer.colSheet')}</Table.Th>
-                      <Table.Th>{t('org.transfer.colLine')}</Table.Th>
-                      <Table.Th>{t('org.transfer.colCode')}</Table.Th>
-                      <Table.Th>{t('org.transfer.colField')}</Table.Th>
-                      <Table.Th>{t('org.transfer.colMessage')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {problems.map((p, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{p.sheet}</Table.Td>
-                        <Table.Td>{p.line}</Table.Td>
-                        <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                          {p.code ?? ''}
-                        </Table.Td>
-                        <Table.Td ff="monospace">
-                          {p.field}
-                          {p.column ? ` (${p.column})` : ''}
-                        </Table.Td>
-                        <Table.Td>{p.message}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Stack>
-          </Alert>
+          <ImportProblemsAlert
+            problems={problems}
+            summary={t('org.transfer.badRows', { count: problems.length })}
+            testId="import-problems"
+          />
         )}
         <FormErrorAlert message={error} />
         <Group justify="flex-end">
