@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { FIRST_ADMIN } from './page-models/first-admin';
 import { LoginPage, SetupPage } from './page-models/auth.pages';
 import { Shell } from './page-models/shell.page';
 import { UsersPageRu } from './page-models/users.page';
 
-const ADMIN = { name: 'Anna Admin', email: 'anna@example.org', password: 'plum orchard 42 lanterns' };
+const ADMIN = FIRST_ADMIN;
 const AUDITOR = {
   name: 'Олег Аудитов',
   email: 'oleg@example.org',

@@ -1,26 +1,10 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { LoginPage } from './page-models/auth.pages';
+import { ensureFirstAdmin, FIRST_ADMIN } from './page-models/first-admin';
 import { GridApi, GridAskPage, GridMatrixPage } from './page-models/grid.page';
 import { Shell } from './page-models/shell.page';
 
-const OWN_ADMIN = {
-  name: 'Greta Grid',
-  email: 'greta.grid@example.org',
-  password: 'walnut ferry 63 compasses',
-};
-const FIRST_RUN_ADMIN = { email: 'anna@example.org', password: 'plum orchard 42 lanterns' };
-
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-
-/** This file may run alone: it makes sure the instance is set up and has an administrator. */
-async function ensureAdministrator(request: APIRequestContext) {
-  const setup = await (await request.get('/api/v1/setup')).json();
-  if (setup.needed) {
-    await request.post('/api/v1/setup', { data: OWN_ADMIN });
-    return OWN_ADMIN;
-  }
-  return FIRST_RUN_ADMIN;
-}
 
 // The journeys share the organization they build: a company of three departments.
 const tag = Date.now().toString(36).slice(-5).toUpperCase();
@@ -30,7 +14,7 @@ const IT = { en: 'IT', ru: 'ИТ-отдел' };
 const FACILITIES = { en: 'Facilities', ru: 'Хозяйственный отдел' };
 const INSTRUCTIONS = 'Write to it-desk@example.org with the order number; we print and sign it for you.';
 const ids: { company?: string; hr?: string } = {};
-let admin = FIRST_RUN_ADMIN;
+let admin = FIRST_ADMIN;
 
 async function signIn(page: Page) {
   await new LoginPage(page).open();
@@ -46,7 +30,7 @@ test.describe.configure({ mode: 'serial' });
 
 /** (a) An administrator builds a small grid by clicking: an empty cell, two kinds of help, instructions. */
 test('build a small grid by clicking', async ({ page, request }) => {
-  admin = await ensureAdministrator(request);
+  admin = await ensureFirstAdmin(request);
   const shell = await signIn(page);
   const api = await GridApi.forPage(page);
   const company = await api.unit(`GT${tag}`, COMPANY);

@@ -1,27 +1,16 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LoginPage } from './page-models/auth.pages';
+import { ensureFirstAdmin } from './page-models/first-admin';
 import { Shell } from './page-models/shell.page';
 
-const ADMIN = { name: 'Ivan Invitov', email: 'ivan.invites@example.org', password: 'amber meadow 58 kites' };
 const NEWCOMER = { name: 'Nina Newcomer', email: 'nina@example.org', password: 'silver harbour 31 gulls' };
-
-/** This file may run alone: it makes sure the instance is set up and has its own administrator. */
-async function ensureAdministrator(request: APIRequestContext) {
-  const setup = await (await request.get('/api/v1/setup')).json();
-  if (setup.needed) {
-    await request.post('/api/v1/setup', { data: ADMIN });
-    return ADMIN;
-  }
-  // Set up already (by the first-run journey): use its administrator.
-  return { email: 'anna@example.org', password: 'plum orchard 42 lanterns' };
-}
 
 /**
  * An administrator invites a person; the first link gets lost, so they send a new one; the
  * person opens it in their own browser, chooses a password and signs in.
  */
 test('invite a person, re-send the link, the person joins', async ({ page, browser, request }) => {
-  const admin = await ensureAdministrator(request);
+  const admin = await ensureFirstAdmin(request);
   await new LoginPage(page).open();
   await new LoginPage(page).signIn(admin.email, admin.password);
   const shell = new Shell(page);

@@ -1,28 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { LoginPage } from './page-models/auth.pages';
+import { ensureFirstAdmin } from './page-models/first-admin';
 import { OrgPage } from './page-models/org.page';
 import { Shell } from './page-models/shell.page';
 
-const ADMIN = { name: 'Olga Orgova', email: 'olga.org@example.org', password: 'copper valley 64 herons' };
-
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
-/** This file may run alone (fresh instance) or after the first-run journey (its administrator). */
-async function ensureAdministrator(request: APIRequestContext) {
-  const setup = await (await request.get('/api/v1/setup')).json();
-  if (setup.needed) {
-    await request.post('/api/v1/setup', { data: ADMIN });
-    return ADMIN;
-  }
-  // Set up already: by an earlier test of this file, or by the first-run journey.
-  const mine = await request.post('/api/v1/auth/login', {
-    data: { email: ADMIN.email, password: ADMIN.password },
-  });
-  return mine.ok() ? ADMIN : { email: 'anna@example.org', password: 'plum orchard 42 lanterns' };
-}
-
 async function signIn(page: Page, request: APIRequestContext) {
-  const admin = await ensureAdministrator(request);
+  const admin = await ensureFirstAdmin(request);
   const login = new LoginPage(page);
   await login.open();
   await login.signIn(admin.email, admin.password);
