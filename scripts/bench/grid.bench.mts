@@ -25,7 +25,7 @@ const ADMIN = { name: 'Bench Admin', email: 'bench@example.org', password: 'copp
 let cookie = '';
 let csrf = '';
 
-async function call(method: string, path: string, body?: BodyInit, type = 'application/json') {
+async function call(method: string, path: string, body?: string | Buffer, type = 'application/json') {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = type;
   if (cookie) headers.cookie = cookie;
@@ -110,9 +110,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     await call('POST', '/setup', json(ADMIN));
-    csrf = (
-      await (await call('POST', '/auth/login', json({ email: ADMIN.email, password: ADMIN.password }))).json()
-    ).csrf_token;
+    const login = await call('POST', '/auth/login', json({ email: ADMIN.email, password: ADMIN.password }));
+    csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
 
     const unitList = units();
     const unitsCsv = [

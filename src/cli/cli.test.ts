@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runEtalon, type EtalonRun as Run } from '../../test/run-etalon';
 import { TEST_DBS, createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -9,6 +9,9 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 const GOOD_PASSWORD = 'quiet harbour 7 kites';
+
+// Each test starts one to three Node processes: seconds each, far more on a busy two-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 /** Every migration, in order (at least the first two, so the list cannot be empty by mistake). */
 const names = Object.keys(migrations);
 
