@@ -25,6 +25,9 @@ import { TypeBadge } from './type-badge';
 import { UnitSelect } from './unit-select';
 
 /** "Whom do I ask?": pick one's unit and what one needs; the answers are cards, phone first. */
+/** Long support-type names wrap inside their chip instead of widening a phone's page. */
+const chipClasses = { root: 'grid-ask-chip', label: 'grid-ask-chip-label' };
+
 export function GridAskPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -123,11 +126,18 @@ export function GridAskPage() {
         </Text>
         <Chip.Group multiple={false} value={type} onChange={(v) => set({ type: v })}>
           <Group gap={6} role="radiogroup" aria-labelledby="ask-need">
-            <Chip value="" size="sm" variant="outline">
+            <Chip value="" size="sm" variant="outline" classNames={chipClasses}>
               {t('grid.ask.anything')}
             </Chip>
             {active.map((s) => (
-              <Chip key={s.id} value={s.id} size="sm" variant="outline" color={s.color}>
+              <Chip
+                key={s.id}
+                value={s.id}
+                size="sm"
+                variant="outline"
+                color={s.color}
+                classNames={chipClasses}
+              >
                 {looks.get(s.id)?.label ?? s.code}
               </Chip>
             ))}
