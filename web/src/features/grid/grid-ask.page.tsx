@@ -24,10 +24,10 @@ import { useGridAsk, useMyEmployee, useSupportTypes, useUnitTree } from './grid.
 import { TypeBadge } from './type-badge';
 import { UnitSelect } from './unit-select';
 
-/** "Whom do I ask?": pick one's unit and what one needs; the answers are cards, phone first. */
 /** Long support-type names wrap inside their chip instead of widening a phone's page. */
 const chipClasses = { root: 'grid-ask-chip', label: 'grid-ask-chip-label' };
 
+/** "Whom do I ask?": pick one's unit and what one needs; the answers are cards, phone first. */
 export function GridAskPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
