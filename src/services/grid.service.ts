@@ -430,27 +430,51 @@ export function createGridService(deps: ServiceDeps) {
       // Sorted here, not by the database's collation (see compareCodes).
       const units = (await unitRepository.all(db)).sort(compareCodes);
       const links = new Map(units.map((u) => [u.id, u.parent_id]));
-      let shown = units.filter((u) => u.status === 'active');
+      const active = units.filter((u) => u.status === 'active');
+      let subtree: Set<string> | undefined;
       if (query.unit_id !== undefined) {
         found(
           units.find((u) => u.id === query.unit_id),
           'unit',
           query.unit_id,
         );
-        const subtree = new Set(await unitRepository.subtreeIds(db, query.unit_id));
-        shown = shown.filter((u) => subtree.has(u.id));
+        subtree = new Set(await unitRepository.subtreeIds(db, query.unit_id));
       }
-      const recipients = unitHeads(shown, links);
+      const inView = (unitId: string) => subtree === undefined || subtree.has(unitId);
+      const recipients = unitHeads(
+        active.filter((u) => inView(u.id)),
+        links,
+      );
       const unitIndex = new Map(recipients.map((u, i) => [u.id, i]));
+      const rows = await gridCellRepository.all(db, {
+        support_type_id: query.support_type_id,
+        ...(subtree === undefined ? {} : { recipient_unit_ids: recipients.map((u) => u.id) }),
+      });
 
+      // Columns: the units in view, and — when the view is a part of the tree — every unit from
+      // elsewhere that helps someone in it (else "nobody helps HR" would show help from outside
+      // HR's branch as a gap). Then the employees who provide, after the units, by unit.
+      const helping = new Set(rows.map((row) => row.provider_key));
+      const columnUnits = unitHeads(
+        active.filter((u) => inView(u.id) || helping.has(providerKey('unit', u.id))),
+        links,
+      );
+      const treeOrder = new Map(unitHeads(active, links).map((u) => [u.id, u] as const));
+      const order = [...treeOrder.keys()];
+      const position = new Map(order.map((id, i) => [id, i]));
       const employees = (await gridCellRepository.providingEmployees(db))
         .sort(compareCodes)
-        .filter((e) => e.status === 'active' && unitIndex.has(e.unit_id))
-        .map((e, i) => ({ e, order: [unitIndex.get(e.unit_id)!, i] as const }))
+        .filter(
+          (e) =>
+            e.status === 'active' &&
+            treeOrder.has(e.unit_id) &&
+            (subtree === undefined || subtree.has(e.unit_id) || helping.has(providerKey('employee', e.id))),
+        )
+        .map((e, i) => ({ e, order: [position.get(e.unit_id)!, i] as const }))
         .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
         .map(({ e }) => e);
       const providers: GridProviderHead[] = [
-        ...recipients.map((u) => ({
+        ...columnUnits.map((u) => ({
           kind: 'unit' as const,
           id: u.id,
           code: u.code,
@@ -464,15 +488,11 @@ export function createGridService(deps: ServiceDeps) {
           code: e.code,
           name: { ru: e.name_ru, en: e.name_en },
           unit_id: e.unit_id,
-          depth: recipients[unitIndex.get(e.unit_id)!]!.depth + 1,
+          depth: treeOrder.get(e.unit_id)!.depth + 1,
         })),
       ];
       const columnIndex = new Map(providers.map((p, i) => [providerKey(p.kind, p.id), i]));
 
-      const rows = await gridCellRepository.all(db, {
-        support_type_id: query.support_type_id,
-        ...(query.unit_id === undefined ? {} : { recipient_unit_ids: recipients.map((u) => u.id) }),
-      });
       const types = await gridCellRepository.typesOf(db);
       const cells: (GridMatrixCell & { at: [number, number] })[] = [];
       for (const row of rows) {

@@ -332,11 +332,19 @@ describeEachDb('grid API', (database) => {
     });
   });
 
-  it('the matrix narrows to a subtree and to one support type (rows and columns stay)', async () => {
+  it('the matrix narrows to a subtree (with whoever helps it from elsewhere) and to one support type', async () => {
     const hr = (await get(`/grid?unit_id=${unit.HR}`)).json();
     expect(hr.recipients.map((r: { code: string }) => r.code)).toEqual(['HR', 'HR-PAY']);
-    expect(hr.providers.map((p: { code: string }) => p.code)).toEqual(['HR', 'HR-PAY', 'vera']);
-    expect(hr.cells.map((c: { id: string }) => c.id)).toEqual([cell.head1]);
+    // IT and gleb help HR from outside its branch: they are columns, so HR is not shown as a gap.
+    // LEGAL and ORG help nobody in HR's branch; vera (in HR-PAY) provides elsewhere but is in view.
+    expect(hr.providers.map((p: { code: string; depth: number }) => [p.code, p.depth])).toEqual([
+      ['HR', 1],
+      ['HR-PAY', 2],
+      ['IT', 1],
+      ['vera', 3],
+      ['gleb', 2],
+    ]);
+    expect(hr.cells.map((c: { id: string }) => c.id)).toEqual([cell.head1, cell.itToHr, cell.glebToHr]);
 
     const esc = (await get(`/grid?support_type_id=${type.escalation}`)).json();
     expect(esc.recipients).toHaveLength(5);
