@@ -204,8 +204,8 @@ export function CellEditor({
             searchable
             hidePickedOptions
             disabled={readOnly}
+            // Not autofocused: a focused searchable list opens at once and covers the fields below.
             comboboxProps={{ withinPortal: true }}
-            data-autofocus
             {...form.getInputProps('support_type_ids')}
           />
           <Textarea
