@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { ImportProblemsAlert } from '../../components/import-problems.alert';
+import { useImportSteps } from '../../components/use-import-steps';
 import { useErrorText } from '../../i18n/error-text';
 import { useFormat } from '../../i18n/use-format';
 import type { GridImportReport } from '../../../../src/contract/grid-transfer.schema';
-import type { ImportProblem } from '../../../../src/contract/org-transfer.schema';
-import { importProblems } from '../../api/import-problems';
 import { useGridImport } from './grid-transfer';
 
 const COUNTS = ['created', 'updated', 'deleted', 'unchanged'] as const;
@@ -23,50 +21,22 @@ export function GridImportDialog({ opened, onClose }: { opened: boolean; onClose
   const format = useFormat();
   const { errorText } = useErrorText();
   const run = useGridImport();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<GridImportReport | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!opened) return;
-    setFile(null);
-    setReport(null);
-    setProblems(null);
-    setError(null);
-  }, [opened]);
-
-  const send = (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProblems(null);
-    run.mutate(
-      { file, dryRun },
-      {
-        onSuccess: (answer) => {
-          if (answer.dry_run) {
-            setReport(answer);
-            return;
-          }
-          notifications.show({
-            color: 'teal',
-            message: t('grid.transfer.applied', {
-              created: answer.created,
-              updated: answer.updated,
-              deleted: answer.deleted,
-            }),
-          });
-          onClose();
-        },
-        onError: (e) => {
-          setReport(null);
-          const rows = importProblems(e);
-          if (rows) setProblems(rows);
-          else setError(errorText(e));
-        },
-      },
-    );
-  };
+  const { file, chooseFile, report, problems, error, send } = useImportSteps<GridImportReport>({
+    opened,
+    errorText,
+    run: (chosen, dryRun, callbacks) => run.mutate({ file: chosen, dryRun }, callbacks),
+    onApplied: (answer) => {
+      notifications.show({
+        color: 'teal',
+        message: t('grid.transfer.applied', {
+          created: answer.created,
+          updated: answer.updated,
+          deleted: answer.deleted,
+        }),
+      });
+      onClose();
+    },
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('grid.transfer.importTitle')} size="xl">
@@ -80,12 +50,7 @@ export function GridImportDialog({ opened, onClose }: { opened: boolean; onClose
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
           value={file}
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-            setProblems(null);
-            setError(null);
-          }}
+          onChange={chooseFile}
           clearable
         />
         {report && (

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { ImportProblemsAlert } from '../../components/import-problems.alert';
+import { useImportSteps } from '../../components/use-import-steps';
 import { useOrgErrorText } from './org-errors';
-import type { ImportProblem, OrgImportReport } from '../../../../src/contract/org-transfer.schema';
-import { fileFormat, importProblems } from '../../api/import-problems';
+import type { OrgImportReport } from '../../../../src/contract/org-transfer.schema';
+import { fileFormat } from '../../api/import-problems';
 import { useOrgImport, type OrgKind } from './org-transfer';
 
 /**
@@ -18,52 +19,25 @@ export function OrgImportDialog({ opened, onClose }: { opened: boolean; onClose:
   const { t } = useTranslation();
   const errorText = useOrgErrorText();
   const run = useOrgImport();
-  const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<OrgKind>('units');
-  const [report, setReport] = useState<OrgImportReport | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!opened) return;
-    setFile(null);
-    setReport(null);
-    setProblems(null);
-    setError(null);
-  }, [opened]);
-
+  const { file, chooseFile, report, problems, error, send, clearResult } = useImportSteps<OrgImportReport>({
+    opened,
+    errorText,
+    run: (chosen, dryRun, callbacks) =>
+      run.mutate({ file: chosen, kind: fileFormat(chosen) === 'csv' ? kind : null, dryRun }, callbacks),
+    onApplied: (answer) => {
+      const changed = (c: OrgImportReport['units']) => c.created + c.updated;
+      notifications.show({
+        color: 'teal',
+        message: t('org.transfer.applied', {
+          units: changed(answer.units),
+          employees: changed(answer.employees),
+        }),
+      });
+      onClose();
+    },
+  });
   const csv = !!file && fileFormat(file) === 'csv';
-  const send = (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProblems(null);
-    run.mutate(
-      { file, kind: csv ? kind : null, dryRun },
-      {
-        onSuccess: (answer) => {
-          if (answer.dry_run) {
-            setReport(answer);
-            return;
-          }
-          const changed = (c: OrgImportReport['units']) => c.created + c.updated;
-          notifications.show({
-            color: 'teal',
-            message: t('org.transfer.applied', {
-              units: changed(answer.units),
-              employees: changed(answer.employees),
-            }),
-          });
-          onClose();
-        },
-        onError: (e) => {
-          setReport(null);
-          const rows = importProblems(e);
-          if (rows) setProblems(rows);
-          else setError(errorText(e));
-        },
-      },
-    );
-  };
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('org.transfer.importTitle')} size="xl">
@@ -77,12 +51,7 @@ export function OrgImportDialog({ opened, onClose }: { opened: boolean; onClose:
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
           value={file}
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-            setProblems(null);
-            setError(null);
-          }}
+          onChange={chooseFile}
           clearable
         />
         {csv && (
@@ -95,8 +64,7 @@ export function OrgImportDialog({ opened, onClose }: { opened: boolean; onClose:
               value={kind}
               onChange={(v) => {
                 setKind(v === 'employees' ? 'employees' : 'units');
-                setReport(null);
-                setProblems(null);
+                clearResult();
               }}
               data={[
                 { value: 'units', label: t('org.transfer.units') },
