@@ -441,10 +441,10 @@ export function createGridService(deps: ServiceDeps) {
         subtree = new Set(await unitRepository.subtreeIds(db, query.unit_id));
       }
       const inView = (unitId: string) => subtree === undefined || subtree.has(unitId);
-      const recipients = unitHeads(
-        active.filter((u) => inView(u.id)),
-        links,
-      );
+      // Every active unit in tree order, once; a subtree is a run of it, so filtering keeps its order.
+      const tree = unitHeads(active, links);
+      const place = new Map(tree.map((u, i) => [u.id, { depth: u.depth, position: i }]));
+      const recipients = tree.filter((u) => inView(u.id));
       const unitIndex = new Map(recipients.map((u, i) => [u.id, i]));
       const rows = await gridCellRepository.all(db, {
         support_type_id: query.support_type_id,
@@ -459,20 +459,16 @@ export function createGridService(deps: ServiceDeps) {
         active.filter((u) => inView(u.id) || helping.has(providerKey('unit', u.id))),
         links,
       );
-      const treeOrder = new Map(unitHeads(active, links).map((u) => [u.id, u] as const));
-      const order = [...treeOrder.keys()];
-      const position = new Map(order.map((id, i) => [id, i]));
       const employees = (await gridCellRepository.providingEmployees(db))
-        .sort(compareCodes)
         .filter(
           (e) =>
             e.status === 'active' &&
-            treeOrder.has(e.unit_id) &&
+            place.has(e.unit_id) &&
             (subtree === undefined || subtree.has(e.unit_id) || helping.has(providerKey('employee', e.id))),
         )
-        .map((e, i) => ({ e, order: [position.get(e.unit_id)!, i] as const }))
-        .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
-        .map(({ e }) => e);
+        // By unit in tree order, then by code (sort is stable).
+        .sort(compareCodes)
+        .sort((a, b) => place.get(a.unit_id)!.position - place.get(b.unit_id)!.position);
       const providers: GridProviderHead[] = [
         ...columnUnits.map((u) => ({
           kind: 'unit' as const,
@@ -488,7 +484,7 @@ export function createGridService(deps: ServiceDeps) {
           code: e.code,
           name: { ru: e.name_ru, en: e.name_en },
           unit_id: e.unit_id,
-          depth: treeOrder.get(e.unit_id)!.depth + 1,
+          depth: place.get(e.unit_id)!.depth + 1,
         })),
       ];
       const columnIndex = new Map(providers.map((p, i) => [providerKey(p.kind, p.id), i]));
