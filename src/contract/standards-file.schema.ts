@@ -15,7 +15,30 @@ import { assertTimeZone } from '../core/time/zoned-time';
 
 export const STANDARDS_FILE_VERSION = 'etalon/v1';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const MEASURE_TYPES = ['threshold', 'response_time', 'template', 'script'] as const;
+export const MEASURE_TYPES = [
+  'threshold',
+  'response_time',
+  'template',
+  'script',
+  'rating',
+  'checklist',
+] as const;
+/** Measures read from interaction records; the others (`rating`, `checklist`) are judged by observers in audits. */
+export const RECORD_MEASURE_TYPES = ['threshold', 'response_time', 'template', 'script'] as const;
+export const RATING_SCALES = ['yes_no', '1-3', '1-4', '1-5'] as const;
+export type RatingScale = (typeof RATING_SCALES)[number];
+/** How many points a rating scale has (`yes_no` has two: no, yes). */
+export const SCALE_POINTS: Record<RatingScale, number> = { yes_no: 2, '1-3': 3, '1-4': 4, '1-5': 5 };
+export const STANDARD_KINDS = ['tangible', 'intangible'] as const;
+export const STANDARD_CATEGORIES = [
+  'responsiveness',
+  'greeting',
+  'written',
+  'complaints',
+  'environment',
+  'behaviour',
+] as const;
+export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
 export const SCRIPT_PARTS = ['time_greeting', 'unit', 'employee'] as const;
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -36,6 +59,10 @@ const isTimeZone = (zone: string) => {
 };
 
 const isDate = (text: string) => parseIsoDate(text) !== undefined;
+/** A yearly holiday `--MM-DD` (ISO 8601's date without a year); `--02-29` is allowed (leap years only). */
+export const YEARLY_DATE = /^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const isYearlyDate = (text: string) =>
+  YEARLY_DATE.test(text) && parseIsoDate(`2000${text.slice(1)}`) !== undefined;
 
 const Code = z.string().min(1, 'must not be empty');
 export const TimeZone = z
@@ -63,8 +90,14 @@ export const LocalizedText = z.union([
     .refine((v) => v.ru !== undefined || v.en !== undefined, { message: 'needs ru or en' }),
 ]);
 
+/** A holiday: one date `YYYY-MM-DD`, or every year `--MM-DD`. */
+const Holiday = z.string().refine((t) => isDate(t) || isYearlyDate(t), {
+  message: 'must be a date YYYY-MM-DD, or --MM-DD for every year',
+});
+
 export const CalendarSchema = z.strictObject({
   id: Code,
+  name: LocalizedText.optional(),
   timezone: TimeZone,
   week: z.strictObject(
     Object.fromEntries(WEEKDAYS.map((d) => [d, Intervals.optional()])) as Record<
@@ -72,7 +105,7 @@ export const CalendarSchema = z.strictObject({
       z.ZodOptional<typeof Intervals>
     >,
   ),
-  holidays: z.array(LocalDate).default([]),
+  holidays: z.array(Holiday).default([]),
   shifts: z.record(LocalDate, Intervals).default({}),
   ring_seconds: z.number().positive().default(5),
 });
@@ -94,24 +127,24 @@ const Threshold = z
       ctx.addIssue({ code: 'custom', message: `min ${m.min} is above max ${m.max}` });
   });
 
+// No transform (the same schema describes API answers): the engine's compile step reads `within`.
 const ResponseTime = z
   .strictObject({
     type: z.literal('response_time'),
     within: z.string(),
     clock: z.enum(['business', 'calendar']).default('business'),
   })
-  .transform((m, ctx) => {
-    const withinMs = durationMs(m.within);
-    if (withinMs === null) {
+  .superRefine((m, ctx) => {
+    if (durationMs(m.within) === null)
       ctx.addIssue({
         code: 'custom',
         path: ['within'],
         message: `"${m.within}" is not a duration like 4h, 90m, 1h30m, 45s, 2d`,
       });
-      return z.NEVER;
-    }
-    return { ...m, within_ms: withinMs };
   });
+
+/** `within` of a checked response-time measure in milliseconds. */
+export const withinMs = (within: string): number => durationMs(within) ?? Number.NaN;
 
 const Template = z.strictObject({ type: z.literal('template'), allowed: z.array(z.string().min(1)).min(1) });
 
@@ -143,28 +176,89 @@ const Script = z
         });
   });
 
-export const MeasureSchema = z.discriminatedUnion('type', [Threshold, ResponseTime, Template, Script], {
-  error: (issue) => {
-    if (issue.code !== 'invalid_union') return undefined;
-    const type = (issue.input as { type?: unknown } | undefined)?.type;
-    const expected = `expected ${MEASURE_TYPES.join(', ')}`;
-    return type === undefined
-      ? `the measure needs a type (${expected})`
-      : `unknown measure type ${JSON.stringify(type)} (${expected})`;
+/** What an observer is told and how much an observed item counts (rating and checklist). */
+const Observed = {
+  /** Relative weight in an audit's score (> 0). */
+  weight: z.number().positive('weight must be above 0').default(1),
+  /** Failing it fails the whole audit. */
+  critical: z.boolean().default(false),
+  /** Whether the observer may answer "not applicable". */
+  allow_na: z.boolean().default(true),
+  /** For the observer: what counts ("counts as eye contact when…"). */
+  guidance: LocalizedText.optional(),
+};
+
+const Rating = z
+  .strictObject({
+    type: z.literal('rating'),
+    scale: z.enum(RATING_SCALES),
+    /** The lowest passing point (1…points); for `yes_no` it is 2 = yes, the default. */
+    pass_min: z.number().int().min(1).optional(),
+    /** One label per point, lowest first (for `yes_no`: no, yes). */
+    labels: z.array(LocalizedText).optional(),
+    ...Observed,
+  })
+  .superRefine((m, ctx) => {
+    const points = SCALE_POINTS[m.scale];
+    if (m.scale !== 'yes_no' && m.pass_min === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pass_min'],
+        message: `a ${m.scale} rating needs pass_min (1…${points})`,
+      });
+    if (m.pass_min !== undefined && m.pass_min > points)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pass_min'],
+        message: `pass_min ${m.pass_min} is above the scale's top ${points}`,
+      });
+    if (m.labels !== undefined && m.labels.length !== points)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['labels'],
+        message: `a ${m.scale} scale needs ${points} labels, not ${m.labels.length}`,
+      });
+  });
+
+const Checklist = z.strictObject({ type: z.literal('checklist'), ...Observed });
+
+export const MeasureSchema = z.discriminatedUnion(
+  'type',
+  [Threshold, ResponseTime, Template, Script, Rating, Checklist],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      const expected = `expected ${MEASURE_TYPES.join(', ')}`;
+      return type === undefined
+        ? `the measure needs a type (${expected})`
+        : `unknown measure type ${JSON.stringify(type)} (${expected})`;
+    },
   },
-});
+);
+
+/** A grid cell a standard backs: the provider (a unit code, or `employee:CODE`) and the recipient unit's code. */
+export const GridCellRef = z.strictObject({ provider: Code, recipient: Code });
 
 export const StandardSchema = z.strictObject({
   code: Code,
   title: LocalizedText,
-  kind: z.enum(['tangible', 'intangible']),
-  category: z.enum(['responsiveness', 'greeting', 'written', 'complaints', 'environment', 'behaviour']),
+  /** What the standard asks, for staff. */
+  description: LocalizedText.optional(),
+  /** Why it matters, in plain words, for staff. */
+  why: LocalizedText.optional(),
+  kind: z.enum(STANDARD_KINDS),
+  category: z.enum(STANDARD_CATEGORIES),
   channels: z.array(z.enum(CHANNELS)).min(1).optional(),
   units: z.array(Code).min(1).optional(),
+  /** Grid cells this standard backs (checked against the grid by the server). */
+  grid_cells: z.array(GridCellRef).min(1).optional(),
   calendar: Code.optional(),
+  /** The employee code of whoever keeps the standard (checked by the server). */
+  owner: Code.optional(),
   measure: MeasureSchema,
   target: z.number().min(0, 'target must be between 0 and 1').max(1, 'target must be between 0 and 1'),
-  period: z.enum(['day', 'week', 'month', 'quarter']),
+  period: z.enum(PERIODS),
 });
 
 function crossCheck(file: z.output<typeof Shape>, ctx: z.RefinementCtx) {
@@ -247,7 +341,7 @@ const Shape = z.strictObject({
   calendars: z.array(CalendarSchema).default([]),
   units: z.array(UnitSchema).default([]),
   employees: z.array(EmployeeSchema).default([]),
-  standards: z.array(StandardSchema).min(1, 'the file defines no standards'),
+  standards: z.array(StandardSchema),
 });
 
 export const StandardsFileSchema = Shape.superRefine(crossCheck);

@@ -25,6 +25,39 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     staff: false,
     viewer: false,
   },
+  'standards.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
+  'standards.propose': {
+    admin: true,
+    manager: true,
+    head: true,
+    auditor: false,
+    staff: false,
+    viewer: false,
+  },
+  'standards.approve': {
+    admin: true,
+    manager: true,
+    head: true,
+    auditor: false,
+    staff: false,
+    viewer: false,
+  },
+  'standards.publish': {
+    admin: true,
+    manager: false,
+    head: false,
+    auditor: false,
+    staff: false,
+    viewer: false,
+  },
+  'standards.acknowledge': {
+    admin: true,
+    manager: true,
+    head: true,
+    auditor: true,
+    staff: true,
+    viewer: false,
+  },
 };
 
 const actor = (role: Role): Actor => ({

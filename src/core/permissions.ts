@@ -18,6 +18,15 @@ export const PERMISSIONS = {
   'grid.write': ['admin', 'manager'],
   'grid.write.own': ['admin', 'manager', 'head'],
   'grid.types.write': ['admin', 'manager'],
+  // Standards: everyone reads the catalog and the handbook. Quality leads and heads write
+  // proposals; approving is for heads (only for the units they head) and quality leads (the
+  // `manager` approval); only an administrator publishes at once, skipping the approvals.
+  // Acknowledging is for anyone linked to an employee record.
+  'standards.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
+  'standards.propose': ['admin', 'manager', 'head'],
+  'standards.approve': ['admin', 'manager', 'head'],
+  'standards.publish': ['admin'],
+  'standards.acknowledge': ['admin', 'manager', 'head', 'auditor', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -163,6 +163,90 @@ export interface GridCellTypesTable {
   support_type_id: string;
 }
 
+/** A standard or a calendar of the catalog, by code; never deleted (retired by a version). */
+export interface CatalogEntriesTable {
+  id: string;
+  entity: 'standard' | 'calendar';
+  code: string;
+  created_at: string;
+}
+
+/** A published version of a catalog entry; immutable once written. */
+export interface CatalogVersionsTable {
+  id: string;
+  entry_id: string;
+  version: number;
+  /** JSON text of the `etalon/v1` standard or calendar; null for a retirement. */
+  definition: string | null;
+  effective_from: string;
+  proposal_id: string | null;
+  published_at: string;
+  published_by: string | null;
+  /** 1 when an administrator published it at once, without the approvals. */
+  published_directly: number;
+}
+
+export interface ProposalsTable {
+  id: string;
+  number: number;
+  title: string;
+  rationale: string;
+  status: 'draft' | 'open' | 'approved' | 'rejected' | 'published' | 'withdrawn';
+  author_id: string;
+  effective_from: string | null;
+  revision: number;
+  /** JSON text: the contract's `ProposalChange[]`. */
+  changes: string;
+  submitted_at: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  published_directly: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A required approval of a proposal's current round. */
+export interface ProposalApprovalsTable {
+  id: string;
+  proposal_id: string;
+  requirement: 'head' | 'manager';
+  unit_id: string | null;
+  decision: 'pending' | 'approved' | 'rejected';
+  decided_by: string | null;
+  comment: string | null;
+  decided_at: string | null;
+}
+
+export interface ProposalCommentsTable {
+  id: string;
+  proposal_id: string;
+  author_id: string;
+  body: string;
+  /** JSON text: user ids mentioned. */
+  mentions: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  actor_id: string | null;
+  proposal_id: string | null;
+  excerpt: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+/** An employee acknowledged a version of a standard. */
+export interface AcknowledgementsTable {
+  id: string;
+  employee_id: string;
+  entry_id: string;
+  version: number;
+  acknowledged_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -177,6 +261,13 @@ export interface Database {
   support_types: SupportTypesTable;
   grid_cells: GridCellsTable;
   grid_cell_types: GridCellTypesTable;
+  catalog_entries: CatalogEntriesTable;
+  catalog_versions: CatalogVersionsTable;
+  proposals: ProposalsTable;
+  proposal_approvals: ProposalApprovalsTable;
+  proposal_comments: ProposalCommentsTable;
+  notifications: NotificationsTable;
+  acknowledgements: AcknowledgementsTable;
 }
 
 /** A connection or a transaction: repositories accept either. */

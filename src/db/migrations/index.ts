@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-organization';
 import * as m0003 from './0003-grid';
+import * as m0004 from './0004-standards';
 
 /**
  * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-organization': m0002,
   '0003-grid': m0003,
+  '0004-standards': m0004,
 };

@@ -6,7 +6,11 @@ import {
 import { createDirectory, type Directory } from '../../core/compliance/directory';
 import type { Measure } from '../../core/compliance/measure';
 import type { CompiledStandard } from '../../core/compliance/standard';
-import type { StandardDefinition, StandardsFile } from '../../contract/standards-file.schema';
+import {
+  withinMs,
+  type StandardDefinition,
+  type StandardsFile,
+} from '../../contract/standards-file.schema';
 
 export interface CompiledStandards {
   standards: CompiledStandard[];
@@ -28,7 +32,11 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
     file.calendars.length > 0 ? calendars.get(file.calendars[0]!.id)! : roundTheClockCalendar(file.timezone!);
   const numericFields = new Set<string>();
   const textFields = new Set<string>();
-  const standards = file.standards.map((s): CompiledStandard => {
+  // Observed standards (rating, checklist) are judged by audits, not read from interaction records.
+  const recordStandards = file.standards.filter(
+    (s): s is RecordStandard => s.measure.type !== 'rating' && s.measure.type !== 'checklist',
+  );
+  const standards = recordStandards.map((s): CompiledStandard => {
     if (s.measure.type === 'threshold' && s.measure.field !== 'rings' && s.measure.field !== 'wait_seconds') {
       numericFields.add(s.measure.field);
     }
@@ -49,12 +57,16 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
   return { standards, directory: createDirectory(file.units, file.employees), numericFields, textFields };
 }
 
-function compileMeasure(m: StandardDefinition['measure']): Measure {
+type RecordStandard = StandardDefinition & {
+  measure: Exclude<StandardDefinition['measure'], { type: 'rating' | 'checklist' }>;
+};
+
+function compileMeasure(m: RecordStandard['measure']): Measure {
   switch (m.type) {
     case 'threshold':
       return { type: 'threshold', field: m.field, min: m.min, max: m.max };
     case 'response_time':
-      return { type: 'response_time', within: m.within, withinMs: m.within_ms, clock: m.clock };
+      return { type: 'response_time', within: m.within, withinMs: withinMs(m.within), clock: m.clock };
     case 'template':
       return { type: 'template', allowed: m.allowed };
     case 'script':
