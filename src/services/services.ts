@@ -1,12 +1,18 @@
+import { createAcknowledgementService } from './acknowledgement.service';
 import { createAuditService } from './audit.service';
 import { createAuthService } from './auth.service';
+import { createCatalogService } from './catalog.service';
 import { createDemoService } from './demo/demo.service';
 import { createEmployeeService } from './employee.service';
 import { createGridService } from './grid.service';
 import { createGridTransferService } from './grid-transfer.service';
+import { createHandbookService } from './handbook.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
+import { createNotificationService } from './notification.service';
 import { createOrgTransferService } from './org-transfer.service';
+import { createProposalService } from './proposal.service';
+import { createStandardsCodeService } from './standards-code.service';
 import { createSupportTypeService } from './support-type.service';
 import { createTokenService } from './token.service';
 import { createUnitService } from './unit.service';
@@ -23,6 +29,10 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
   const employees = createEmployeeService(deps);
   const supportTypes = createSupportTypeService(deps);
   const grid = createGridService(deps);
+  // Standards (issue 5): the catalog, proposals (which notify), and what reads the catalog.
+  const notifications = createNotificationService(deps);
+  const catalog = createCatalogService(deps);
+  const proposals = createProposalService(deps);
   return {
     auth: createAuthService(deps),
     invites,
@@ -37,6 +47,12 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     orgTransfer: createOrgTransferService(deps),
     gridTransfer: createGridTransferService(deps, grid),
     health: createHealthService(deps),
+    notifications,
+    catalog,
+    proposals,
+    acknowledgements: createAcknowledgementService(deps),
+    handbook: createHandbookService(deps),
+    standardsCode: createStandardsCodeService(deps),
   };
 }
 

@@ -3,9 +3,12 @@ import { InvitePage } from '../features/auth/invite.page';
 import { LoginPage } from '../features/auth/login.page';
 import { RequireSession, SetupGate } from '../features/auth/session.gate';
 import { SetupPage } from '../features/auth/setup.page';
+import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
 import { gridRoutes } from '../features/grid/grid.routes';
+import { handbookRoutes } from '../features/handbook/handbook.routes';
 import { orgRoutes } from '../features/org/org.routes';
+import { standardsRoutes } from '../features/standards/standards.routes';
 import { CAPABILITIES } from '../features/capabilities/capabilities';
 import { CapabilityPage } from '../features/capabilities/capability.page';
 import { OverviewPage } from '../features/capabilities/overview.page';
@@ -34,6 +37,9 @@ export const router = createBrowserRouter([
           { index: true, element: <OverviewPage /> },
           ...orgRoutes,
           ...gridRoutes,
+          ...standardsRoutes,
+          ...agreementRoutes,
+          ...handbookRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,

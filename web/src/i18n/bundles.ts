@@ -1,7 +1,13 @@
+import agreementEn from '../features/agreement/agreement.en.json';
+import agreementRu from '../features/agreement/agreement.ru.json';
 import gridEn from '../features/grid/grid.en.json';
 import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
+import handbookEn from '../features/handbook/handbook.en.json';
+import handbookRu from '../features/handbook/handbook.ru.json';
 import orgRu from '../features/org/org.ru.json';
+import standardsEn from '../features/standards/standards.en.json';
+import standardsRu from '../features/standards/standards.ru.json';
 import baseEn from './en.json';
 import baseRu from './ru.json';
 
@@ -10,5 +16,19 @@ import baseRu from './ru.json';
  * feature keeps its own pair next to its code (`features/<f>/<f>.en.json`) under its own top-level
  * key, so features do not edit one file.
  */
-export const en = { ...baseEn, org: orgEn, grid: gridEn };
-export const ru = { ...baseRu, org: orgRu, grid: gridRu };
+export const en = {
+  ...baseEn,
+  org: orgEn,
+  grid: gridEn,
+  standards: standardsEn,
+  agreement: agreementEn,
+  handbook: handbookEn,
+};
+export const ru = {
+  ...baseRu,
+  org: orgRu,
+  grid: gridRu,
+  standards: standardsRu,
+  agreement: agreementRu,
+  handbook: handbookRu,
+};

@@ -1,0 +1,7 @@
+import type { ServiceDeps } from './service-context';
+
+// Being built (issue 5).
+export function createStandardsCodeService(deps: ServiceDeps) {
+  void deps;
+  return {};
+}
