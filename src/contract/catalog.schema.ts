@@ -58,7 +58,9 @@ const VersionBase = {
   proposal_id: Id.nullable(),
   proposal_title: z.string().nullable(),
   published_at: Instant,
+  /** The user who published it; null when the CLI did (see `published_by_label`). */
   published_by: PersonRef.nullable(),
+  published_by_label: z.string(),
   /** Published by an administrator at once, without the approvals (recorded as such). */
   published_directly: z.boolean(),
 };
@@ -294,7 +296,10 @@ export const ProposalSummary = z
     number: z.number().int(),
     title: z.string(),
     status: ProposalStatus,
-    author: PersonRef,
+    /** The user who wrote it; null when the CLI did (`etalon standards apply`). */
+    author: PersonRef.nullable(),
+    /** Who wrote it: an e-mail, or `cli`. */
+    author_label: z.string(),
     /** When it takes effect once approved; null = as soon as it is approved. */
     effective_from: Instant.nullable(),
     /** Every edit adds one; an edit naming an older revision is refused with 409. */
@@ -315,6 +320,7 @@ export const Proposal = ProposalSummary.extend({
   approvals: z.array(Approval),
   conflicts: z.array(ProposalConflict),
   published_by: PersonRef.nullable(),
+  published_by_label: z.string().nullable(),
   published_directly: z.boolean(),
   /** What the caller may do now (the web shows only these buttons). */
   can: z.object({
@@ -401,6 +407,15 @@ export const CommentList = z.object({ items: z.array(Comment), total: z.number()
 export type CommentList = z.infer<typeof CommentList>;
 
 /** `@anna` (an e-mail's local part) or `@anna@example.org` mentions a person. */
+/** Instance settings of the agreement flow (`GET/PUT /settings/standards`, administrators write). */
+export const StandardsSettings = z
+  .object({
+    /** May the author of a proposal approve it (as a head or the manager)? Default no. */
+    allow_self_approval: z.boolean(),
+  })
+  .meta({ id: 'StandardsSettings' });
+export type StandardsSettings = z.infer<typeof StandardsSettings>;
+
 export const CommentCreate = z.object({ body: z.string().trim().min(1, 'must not be empty').max(20000) });
 export type CommentCreate = z.infer<typeof CommentCreate>;
 

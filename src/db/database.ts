@@ -182,6 +182,7 @@ export interface CatalogVersionsTable {
   proposal_id: string | null;
   published_at: string;
   published_by: string | null;
+  published_by_label: string;
   /** 1 when an administrator published it at once, without the approvals. */
   published_directly: number;
 }
@@ -192,7 +193,9 @@ export interface ProposalsTable {
   title: string;
   rationale: string;
   status: 'draft' | 'open' | 'approved' | 'rejected' | 'published' | 'withdrawn';
-  author_id: string;
+  /** Null when the CLI (system actor) wrote it; `author_label` says who either way. */
+  author_id: string | null;
+  author_label: string;
   effective_from: string | null;
   revision: number;
   /** JSON text: the contract's `ProposalChange[]`. */
@@ -200,6 +203,7 @@ export interface ProposalsTable {
   submitted_at: string | null;
   published_at: string | null;
   published_by: string | null;
+  published_by_label: string | null;
   published_directly: number;
   created_at: string;
   updated_at: string;

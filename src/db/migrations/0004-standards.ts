@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely';
  * - `proposal_approvals`: the approvals required in the current round (a re-submission starts a
  *   new round: the old rows are deleted, their decisions stay in the audit log).
  * - `proposal_comments`, `notifications` (in-app), `acknowledgements` (an employee read a version).
+ * - Authors and publishers are users, or null with a label when the CLI (the system actor) acted:
+ *   `*_label` keeps who it was (an e-mail, `cli`) either way.
  * - Flags are integers 0/1 (no booleans in this schema, as elsewhere).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -31,13 +33,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('author_id', 'text', (c) => c.references('users.id'))
+    .addColumn('author_label', 'text', (c) => c.notNull())
     .addColumn('effective_from', 'text')
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text')
     .addColumn('published_at', 'text')
     .addColumn('published_by', 'text', (c) => c.references('users.id'))
+    .addColumn('published_by_label', 'text')
     .addColumn('published_directly', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -54,6 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('proposal_id', 'text', (c) => c.references('proposals.id'))
     .addColumn('published_at', 'text', (c) => c.notNull())
     .addColumn('published_by', 'text', (c) => c.references('users.id'))
+    .addColumn('published_by_label', 'text', (c) => c.notNull())
     .addColumn('published_directly', 'integer', (c) => c.notNull())
     .addUniqueConstraint('catalog_versions_entry_version', ['entry_id', 'version'])
     .execute();
@@ -79,7 +84,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('proposal_comments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('proposal_id', 'text', (c) => c.notNull().references('proposals.id'))
-    .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('author_id', 'text', (c) => c.references('users.id'))
+    .addColumn('author_label', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('mentions', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
