@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseStandardsFile, withinMs, type StandardsFile } from './standards-file.schema';
+import type { z } from 'zod';
+import type { MeasureInput, StandardDefinitionInput } from '../core/standards/describe';
+import {
+  parseStandardsFile,
+  withinMs,
+  type StandardSchema,
+  type StandardsFile,
+} from './standards-file.schema';
+
+// core/standards/describe mirrors the file's input forms (core may not import the contract):
+// these lines stop compiling when the two drift apart.
+type FileStandardInput = z.input<typeof StandardSchema>;
+export const _describesMeasures: MeasureInput = {} as FileStandardInput['measure'];
+export const _describesStandards: StandardDefinitionInput = {} as FileStandardInput;
 
 const base = () => ({
   version: 'etalon/v1',
@@ -62,12 +75,10 @@ describe('standards file schema', () => {
   ])('response_time within %s is %d ms, business clock by default', (within, ms) => {
     const file = base();
     file.standards[0]!.measure = { type: 'response_time', within };
-    expect(ok(file).standards[0]!.measure).toEqual({
-      type: 'response_time',
-      within,
-      clock: 'business',
-      within_ms: ms,
-    });
+    const measure = ok(file).standards[0]!.measure;
+    // The schema keeps `within` as written (it also describes API answers); the engine reads it in ms.
+    expect(measure).toEqual({ type: 'response_time', within, clock: 'business' });
+    expect(withinMs((measure as { within: string }).within)).toBe(ms);
   });
 
   it.each(['', '4', '0h', '1.5h', '30m1h', 'h'])('refuses the duration "%s"', (within) => {
@@ -241,5 +252,108 @@ describe('standards file schema', () => {
     const zero = base();
     zero.standards[0]!.measure = { type: 'response_time', within: '0s' };
     expect(issuesOf(zero).map((i) => i.message)).toEqual([expect.stringContaining('"0s" is not a duration')]);
+  });
+
+  it('accepts yearly holidays --MM-DD (with --02-29) and refuses impossible ones', () => {
+    const file = base();
+    file.calendars[0]!.holidays = ['2026-01-01', '--01-07', '--02-29', '--12-31'];
+    expect(ok(file).calendars[0]!.holidays).toEqual(['2026-01-01', '--01-07', '--02-29', '--12-31']);
+    for (const bad of ['--02-30', '--13-01', '--04-31', '-01-07', '--1-7', '01-07']) {
+      const refused = base();
+      refused.calendars[0]!.holidays = ['2026-01-01', bad];
+      expect(issuesOf(refused).map((i) => [i.path, i.message])).toEqual([
+        ['calendars.0.holidays.1', 'must be a date YYYY-MM-DD, or --MM-DD for every year'],
+      ]);
+    }
+  });
+
+  it('takes a calendar name in one language or both, and refuses an empty one', () => {
+    const file = base();
+    (file.calendars[0] as Record<string, unknown>).name = { ru: 'офис', en: 'office' };
+    expect(ok(file).calendars[0]!.name).toEqual({ ru: 'офис', en: 'office' });
+    (file.calendars[0] as Record<string, unknown>).name = {};
+    expect(issuesOf(file).map((i) => i.path)).toEqual(['calendars.0.name']);
+  });
+
+  it('keeps description, why, owner and grid cells of a standard', () => {
+    const file = base();
+    Object.assign(file.standards[0]!, {
+      description: { ru: 'Снимите трубку до третьего гудка', en: 'Pick up before the third ring' },
+      why: 'Callers hang up',
+      owner: 'E1',
+      grid_cells: [
+        { provider: 'HR', recipient: 'ORG' },
+        { provider: 'employee:E1', recipient: 'ORG' },
+      ],
+    });
+    const s = ok(file).standards[0]!;
+    expect(s.description).toEqual({
+      ru: 'Снимите трубку до третьего гудка',
+      en: 'Pick up before the third ring',
+    });
+    expect(s.why).toBe('Callers hang up');
+    expect(s.owner).toBe('E1');
+    expect(s.grid_cells).toHaveLength(2);
+    Object.assign(file.standards[0]!, { grid_cells: [], owner: '', why: { de: 'x' } });
+    expect([...new Set(issuesOf(file).map((i) => i.path))].sort()).toEqual([
+      'standards.0.grid_cells',
+      'standards.0.owner',
+      'standards.0.why',
+    ]);
+    Object.assign(file.standards[0]!, { grid_cells: [{ provider: 'HR' }], owner: 'E1', why: 'x' });
+    expect(issuesOf(file).map((i) => i.path)).toEqual(['standards.0.grid_cells.0.recipient']);
+  });
+
+  it("fills a rating's and a checklist's defaults", () => {
+    const file = base();
+    file.standards[0]!.measure = { type: 'rating', scale: '1-5', pass_min: 4 };
+    expect(ok(file).standards[0]!.measure).toEqual({
+      type: 'rating',
+      scale: '1-5',
+      pass_min: 4,
+      weight: 1,
+      critical: false,
+      allow_na: true,
+    });
+    file.standards[0]!.measure = { type: 'rating', scale: 'yes_no' };
+    expect(ok(file).standards[0]!.measure).toMatchObject({ scale: 'yes_no' });
+    file.standards[0]!.measure = {
+      type: 'checklist',
+      critical: true,
+      allow_na: false,
+      weight: 2,
+      guidance: 'x',
+    };
+    expect(ok(file).standards[0]!.measure).toEqual({
+      type: 'checklist',
+      critical: true,
+      allow_na: false,
+      weight: 2,
+      guidance: 'x',
+    });
+  });
+
+  it.each([
+    [{ type: 'rating', scale: '1-5' }, 'standards.0.measure.pass_min', 'a 1-5 rating needs pass_min (1…5)'],
+    [
+      { type: 'rating', scale: '1-3', pass_min: 4 },
+      'standards.0.measure.pass_min',
+      "pass_min 4 is above the scale's top 3",
+    ],
+    [{ type: 'rating', scale: '1-4', pass_min: 0 }, 'standards.0.measure.pass_min', ''],
+    [{ type: 'rating', scale: '1-10', pass_min: 5 }, 'standards.0.measure.scale', ''],
+    [
+      { type: 'rating', scale: 'yes_no', labels: ['no', 'yes', 'maybe'] },
+      'standards.0.measure.labels',
+      'a yes_no scale needs 2 labels, not 3',
+    ],
+    [{ type: 'checklist', weight: 0 }, 'standards.0.measure.weight', 'weight must be above 0'],
+    [{ type: 'checklist', scale: '1-5' }, 'standards.0.measure', ''],
+  ])('refuses the observed measure %j', (measure, path, message) => {
+    const file = base();
+    file.standards[0]!.measure = measure;
+    const issues = issuesOf(file);
+    expect(issues.map((i) => i.path)).toEqual([path]);
+    if (message !== '') expect(issues[0]!.message).toBe(`standard TEL-01: ${message}`);
   });
 });
