@@ -483,3 +483,42 @@ describe('business time properties', () => {
     );
   });
 });
+
+describe('yearly holidays', () => {
+  const everyDay = (extra: Partial<CalendarSpec>) =>
+    compileCalendar({
+      id: 'all',
+      timezone: 'Europe/Moscow',
+      week: Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, ['09:00-18:00']])),
+      ...extra,
+    });
+  // Local midnight to midnight in Moscow (UTC+3).
+  const dayMs = (cal: BusinessCalendar, date: string) =>
+    cal.businessMs(at(`${date}T00:00:00+03:00`), at(`${date}T00:00:00+03:00`) + 24 * HOUR);
+  const cal = everyDay({
+    holidays: ['--01-07', '--02-29', '2026-05-04'],
+    shifts: { '2027-01-07': ['10:00-12:00'] },
+  });
+
+  it('are off every year, one-off holidays only once', () => {
+    expect(dayMs(cal, '2026-01-07')).toBe(0);
+    expect(dayMs(cal, '2028-01-07')).toBe(0);
+    expect(dayMs(cal, '2026-01-08')).toBe(9 * HOUR);
+    expect(dayMs(cal, '2026-05-04')).toBe(0);
+    expect(dayMs(cal, '2027-05-04')).toBe(9 * HOUR);
+  });
+
+  it('--02-29 is off in leap years only; the days around it work', () => {
+    expect(dayMs(cal, '2028-02-29')).toBe(0);
+    expect(dayMs(cal, '2027-02-28')).toBe(9 * HOUR);
+    expect(dayMs(cal, '2027-03-01')).toBe(9 * HOUR);
+    expect(dayMs(cal, '2028-02-28')).toBe(9 * HOUR);
+  });
+
+  it('a shift wins over a yearly holiday', () => {
+    expect(dayMs(cal, '2027-01-07')).toBe(2 * HOUR);
+    expect(cal.workingSpans(at('2027-01-07T00:00:00+03:00'), at('2027-01-08T00:00:00+03:00'))).toEqual([
+      { startMs: at('2027-01-07T10:00:00+03:00'), endMs: at('2027-01-07T12:00:00+03:00') },
+    ]);
+  });
+});

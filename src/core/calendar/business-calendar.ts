@@ -3,6 +3,7 @@ import { periodKey, type PeriodKind } from '../time/period';
 import { zonedTime, type LocalParts, type ZonedTime } from '../time/zoned-time';
 import {
   checkCalendarSpec,
+  isHoliday,
   type CalendarSpec,
   type CheckedCalendarSpec,
   type LocalInterval,
@@ -39,7 +40,7 @@ interface Day {
 
 /**
  * The working intervals of one local date as instants. A date's intervals are its `shifts` entry
- * if present, else none if it is a holiday, else its weekday's; local times become instants by the
+ * if present, else none if it is a holiday (its date or, yearly, its month-day), else its weekday's; local times become instants by the
  * zone's rules (a time in a gap moves forward by the gap, an ambiguous one takes the first
  * occurrence). Around a transition those rules can make two intervals overlap or one run
  * backwards, so the instants are clipped to the date's own stretch of time (its midnight to the
@@ -49,7 +50,7 @@ interface Day {
 function compileDay(zone: ZonedTime, spec: CheckedCalendarSpec, epochDay: number): Day {
   const local: LocalInterval[] =
     spec.shifts.get(epochDay) ??
-    (spec.holidays.has(epochDay) ? [] : (spec.week[weekdayOf(epochDay) - 1] as LocalInterval[]));
+    (isHoliday(spec, epochDay) ? [] : (spec.week[weekdayOf(epochDay) - 1] as LocalInterval[]));
   if (local.length === 0) return EMPTY_DAY;
   const dayStart = zone.instantOf(epochDay, 0);
   const dayEnd = zone.instantOf(epochDay + 1, 0);

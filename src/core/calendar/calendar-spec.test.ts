@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
-import { checkCalendarSpec, parseInterval, type CalendarSpec } from './calendar-spec';
+import { parseIsoDate } from '../time/civil-date';
+import {
+  checkCalendarSpec,
+  isHoliday,
+  parseInterval,
+  parseYearlyDate,
+  type CalendarSpec,
+} from './calendar-spec';
 
 const hm = (h: number, m = 0) => (h * 60 + m) * 60;
 
@@ -86,5 +93,61 @@ describe('checkCalendarSpec', () => {
       ]);
       expect((e as ValidationError).message).toContain('"18:00-09:00" ends before it starts');
     }
+  });
+
+  it('reads yearly holidays --MM-DD apart from one-off dates, --02-29 included', () => {
+    const checked = checkCalendarSpec({
+      id: 'office',
+      timezone: 'Europe/Moscow',
+      week: {},
+      holidays: ['2026-01-01', '--01-07', '--02-29', '--12-31'],
+    });
+    expect([...checked.holidays]).toEqual([20454]);
+    expect([...checked.yearlyHolidays]).toEqual([107, 229, 1231]);
+  });
+
+  it.each(['--02-30', '--13-01', '--04-31', '--00-10', '--1-7', '---01-07', '01-07'])(
+    'refuses the yearly holiday %s',
+    (text) => {
+      try {
+        checkCalendarSpec({ id: 'office', timezone: 'UTC', week: {}, holidays: ['--01-01', text] });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as ValidationError).issues).toEqual([
+          {
+            path: 'holidays.1',
+            code: 'invalid_date',
+            message: `"${text}" is not a date YYYY-MM-DD, or --MM-DD for every year`,
+          },
+        ]);
+      }
+    },
+  );
+});
+
+describe('parseYearlyDate and isHoliday', () => {
+  it('turns --MM-DD into month * 100 + day', () => {
+    expect(parseYearlyDate('--01-07')).toBe(107);
+    expect(parseYearlyDate('--02-29')).toBe(229);
+    expect(parseYearlyDate('--02-30')).toBeUndefined();
+    expect(parseYearlyDate('2026-01-07')).toBeUndefined();
+  });
+
+  it('knows a date by its date or its month-day, --02-29 only in leap years', () => {
+    const spec = checkCalendarSpec({
+      id: 'office',
+      timezone: 'UTC',
+      week: {},
+      holidays: ['2026-05-04', '--01-07', '--02-29'],
+    });
+    const day = (iso: string) => parseIsoDate(iso)!;
+    expect(isHoliday(spec, day('2026-05-04'))).toBe(true);
+    expect(isHoliday(spec, day('2027-05-04'))).toBe(false);
+    expect(isHoliday(spec, day('2026-01-07'))).toBe(true);
+    expect(isHoliday(spec, day('2031-01-07'))).toBe(true);
+    expect(isHoliday(spec, day('2026-01-08'))).toBe(false);
+    expect(isHoliday(spec, day('2028-02-29'))).toBe(true);
+    expect(isHoliday(spec, day('2027-02-28'))).toBe(false);
+    expect(isHoliday(spec, day('2027-03-01'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { ValidationError, type FieldIssue } from '../errors';
-import { parseIsoDate } from '../time/civil-date';
+import { civilDateOf, parseIsoDate } from '../time/civil-date';
 import { assertTimeZone } from '../time/zoned-time';
 
 /** Weekday keys of a calendar's `week`, Monday first (index + 1 is the ISO weekday). */
@@ -13,7 +13,7 @@ export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
  * id: office
  * timezone: Europe/Moscow
  * week: { mon: ["09:00-13:00", "14:00-18:00"], fri: ["09:00-13:00", "14:00-16:45"] }
- * holidays: ["2026-01-01"]
+ * holidays: ["2026-01-01", "--01-07"]
  * shifts: { "2026-03-07": ["10:00-14:00"] }
  * ring_seconds: 5
  * ```
@@ -23,7 +23,7 @@ export interface CalendarSpec {
   timezone: string;
   /** Local `"HH:MM-HH:MM"` intervals per weekday; a missing weekday is a day off. */
   week: Partial<Record<WeekdayKey, readonly string[]>>;
-  /** Whole local dates off, `YYYY-MM-DD`. */
+  /** Whole local dates off: `YYYY-MM-DD` once, `--MM-DD` every year (`--02-29` in leap years only). */
   holidays?: readonly string[];
   /** Dates whose intervals replace the week's (and win over `holidays`). */
   shifts?: Readonly<Record<string, readonly string[]>>;
@@ -46,9 +46,38 @@ export interface CheckedCalendarSpec {
   timezone: string;
   /** Index 0 = Monday … 6 = Sunday. */
   week: LocalInterval[][];
+  /** One-off holidays as epoch days. */
   holidays: Set<number>;
+  /** Yearly holidays as `month * 100 + day` (`--01-07` → 107). */
+  yearlyHolidays: Set<number>;
   shifts: Map<number, LocalInterval[]>;
   ringSeconds: number;
+}
+
+/** `--MM-DD`: a holiday every year (ISO 8601's date without a year). */
+const YEARLY = /^--(\d{2})-(\d{2})$/;
+
+/** `--MM-DD` as `month * 100 + day`, or undefined when no year has that date (`--02-29` is allowed). */
+export function parseYearlyDate(text: string): number | undefined {
+  const m = YEARLY.exec(text);
+  if (!m) return undefined;
+  // 2000 is a leap year, so every month-day that exists in some year parses.
+  const day = parseIsoDate(`2000-${m[1]}-${m[2]}`);
+  if (day === undefined) return undefined;
+  const { month, day: dom } = civilDateOf(day);
+  return month * 100 + dom;
+}
+
+/**
+ * Whether a local date is a holiday of the calendar: its date or its month-day is listed (a
+ * `--02-29` holiday falls only in leap years, as no other year has that date). Shifts win over
+ * holidays; that is the caller's rule (`compileDay`).
+ */
+export function isHoliday(spec: CheckedCalendarSpec, epochDay: number): boolean {
+  if (spec.holidays.has(epochDay)) return true;
+  if (spec.yearlyHolidays.size === 0) return false;
+  const { month, day } = civilDateOf(epochDay);
+  return spec.yearlyHolidays.has(month * 100 + day);
 }
 
 const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
@@ -94,7 +123,7 @@ export function parseInterval(text: string, path = ''): LocalInterval {
  *
  * Example: `checkCalendarSpec({ id: 'office', timezone: 'Europe/Moscow', week: { mon: ['09:00-18:00'] } })`
  * → `{ id: 'office', timezone: 'Europe/Moscow', week: [[{ start: 32400, end: 64800 }], [], …],
- * holidays: Set {}, shifts: Map {}, ringSeconds: 5 }`.
+ * holidays: Set {}, yearlyHolidays: Set {}, shifts: Map {}, ringSeconds: 5 }`.
  */
 export function checkCalendarSpec(spec: CalendarSpec): CheckedCalendarSpec {
   const issues: FieldIssue[] = [];
@@ -136,15 +165,18 @@ export function checkCalendarSpec(spec: CalendarSpec): CheckedCalendarSpec {
   });
 
   const holidays = new Set<number>();
+  const yearlyHolidays = new Set<number>();
   (spec.holidays ?? []).forEach((text, i) => {
-    const day = parseIsoDate(text);
-    if (day === undefined) {
+    const yearly = typeof text === 'string' && text.startsWith('--') ? parseYearlyDate(text) : undefined;
+    const day = yearly === undefined ? parseIsoDate(text) : undefined;
+    if (yearly !== undefined) yearlyHolidays.add(yearly);
+    else if (day !== undefined) holidays.add(day);
+    else
       issues.push({
         path: `holidays.${i}`,
         code: 'invalid_date',
-        message: `"${text}" is not a date YYYY-MM-DD`,
+        message: `"${text}" is not a date YYYY-MM-DD, or --MM-DD for every year`,
       });
-    } else holidays.add(day);
   });
 
   const shifts = new Map<number, LocalInterval[]>();
@@ -176,5 +208,5 @@ export function checkCalendarSpec(spec: CalendarSpec): CheckedCalendarSpec {
       `Calendar "${spec.id}": ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
     );
   }
-  return { id: spec.id, timezone, week: weekIntervals, holidays, shifts, ringSeconds };
+  return { id: spec.id, timezone, week: weekIntervals, holidays, yearlyHolidays, shifts, ringSeconds };
 }
