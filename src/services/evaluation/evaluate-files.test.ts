@@ -254,6 +254,38 @@ describe('evaluateFiles: bad standards files name the standard', () => {
   });
 });
 
+describe('evaluateFiles: observed standards (rating, checklist) are for audits', () => {
+  it('evaluates a file that has them and reports no rows or verdicts for them', async () => {
+    const observed = `${STANDARDS}  - code: SMILE-01
+    title: {ru: Улыбка, en: Smile}
+    kind: intangible
+    category: behaviour
+    channels: [visit, phone]
+    measure: {type: rating, scale: 1-5, pass_min: 4}
+    target: 0.9
+    period: month
+  - code: DESK-01
+    title: A tidy workplace
+    kind: intangible
+    category: environment
+    measure: {type: checklist, critical: true}
+    target: 1
+    period: quarter
+`;
+    const out = join(dir, 'observed-verdicts.ndjson');
+    const report = await evaluateFiles(
+      options({ standardsPath: write('observed.yaml', observed), verdictsPath: out }),
+    );
+    expect(report.rows).toEqual(BY_UNIT);
+    const standards = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { standard: string }).standard);
+    expect(standards).toHaveLength(27);
+    expect(new Set(standards)).toEqual(new Set(['TEL-01', 'GRT-01', 'MAIL-01', 'TPL-01', 'CHAT-01']));
+  });
+});
+
 describe('evaluateFiles --skip-invalid', () => {
   it('evaluates the valid records and returns each rejected one with its line and field', async () => {
     const path = write(
