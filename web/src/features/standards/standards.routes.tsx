@@ -1,4 +1,16 @@
 import type { RouteObject } from 'react-router';
+import { StandardsCatalogPage } from './standards-catalog.page';
+import { StandardsLayout } from './standards.layout';
 
-/** The standards catalog and calendars (being built, issue 5). */
-export const standardsRoutes: RouteObject[] = [];
+/**
+ * The standards catalog and calendars (issue 5), under the tabs of `StandardsLayout`. Proposals,
+ * "my standards" and the handbook are other features' routes (`standards/proposals…` is more
+ * specific than `standards/:code`, so react-router picks theirs); they render `StandardsTabs`.
+ */
+export const standardsRoutes: RouteObject[] = [
+  {
+    path: 'standards',
+    element: <StandardsLayout />,
+    children: [{ index: true, element: <StandardsCatalogPage /> }],
+  },
+];
