@@ -6,7 +6,9 @@ import { PersonRef } from './catalog.schema';
  * In-app notifications (one channel now; e-mail can be another channel of the same service).
  * `approval_requested`: you are asked to approve a proposal; `proposal_approved` /
  * `proposal_rejected` / `proposal_published`: about a proposal you wrote; `mentioned`: someone
- * wrote `@you` in a discussion; `commented`: a new comment on a proposal you wrote or decide.
+ * wrote `@you` in a discussion; `commented`: a new comment on a proposal you wrote or decide;
+ * `proposal_stale`: your approved proposal could not be published on its date because another
+ * proposal changed the same entry first (it stays approved; sent once).
  */
 export const NotificationKind = z.enum([
   'approval_requested',
@@ -15,6 +17,7 @@ export const NotificationKind = z.enum([
   'proposal_published',
   'mentioned',
   'commented',
+  'proposal_stale',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

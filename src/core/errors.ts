@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'csrf_failed'
   | 'not_found'
   | 'conflict'
+  /** An edit named an older revision than the stored one (`details.current_revision`). */
+  | 'edit_conflict'
   | 'setup_done'
   | 'setup_required'
   | 'last_admin'

@@ -11,6 +11,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 409,
   setup_done: 409,
   setup_required: 409,
   last_admin: 409,

@@ -14,7 +14,20 @@ export async function startServer(config: Config): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
   });
-  app.addHook('onClose', () => runtime.close());
+  // Approved proposals take effect on their date: publish the due ones every minute.
+  const publishDue = () =>
+    runtime.services.proposals.publishDue().then(
+      (n) => {
+        if (n > 0) app.log.info({ published: n }, 'published the proposals due');
+      },
+      (err: unknown) => app.log.error({ err }, 'publishing the proposals due failed'),
+    );
+  const scheduler = setInterval(() => void publishDue(), 60_000);
+  scheduler.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(scheduler);
+    await runtime.close();
+  });
   const applied = runtime.migrations?.applied ?? [];
   app.log.info(
     { database: runtime.database.dialect, location: runtime.database.location, migrations: applied },
