@@ -12,6 +12,7 @@ import { securityPlugin } from './plugins/security.plugin';
 import { webPlugin } from './plugins/web.plugin';
 import { acknowledgementRoutes } from './routes/acknowledgements.routes';
 import { auditRoutes } from './routes/audit.routes';
+import { calendarIcsRoutes } from './routes/calendar-ics.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { catalogCodeRoutes } from './routes/catalog-code.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(demoRoutes, { services });
       await api.register(standardRoutes, { services });
       await api.register(calendarRoutes, { services });
+      await api.register(calendarIcsRoutes, { services });
       await api.register(proposalRoutes, { services });
       await api.register(notificationRoutes, { services });
       await api.register(acknowledgementRoutes, { services });
