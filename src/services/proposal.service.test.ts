@@ -1,0 +1,430 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../test/test-database';
+import { createPerson, createTestApp, type TestApp } from '../../test/test-app';
+import { actorForUser, systemActor, type Role } from '../core';
+import {
+  ProposalCreate,
+  ProposalDecide,
+  type ProposalChangeInput,
+  type ProposalCreateBody,
+  type StandardDefinitionInput,
+} from '../contract/catalog.schema';
+import type { CallContext } from './service-context';
+
+const system = { actor: systemActor('test') };
+
+const standard = (code: string, extra: Partial<StandardDefinitionInput> = {}): StandardDefinitionInput => ({
+  code,
+  title: { en: `Standard ${code}`, ru: `Стандарт ${code}` },
+  kind: 'tangible',
+  category: 'responsiveness',
+  measure: { type: 'threshold', field: 'rings', max: 3 },
+  target: 0.9,
+  period: 'month',
+  ...extra,
+});
+
+const add = (code: string, extra: Partial<StandardDefinitionInput> = {}): ProposalChangeInput => ({
+  entity: 'standard',
+  action: 'add',
+  code,
+  definition: standard(code, extra),
+});
+
+const change = (
+  code: string,
+  base: number,
+  extra: Partial<StandardDefinitionInput> = {},
+): ProposalChangeInput => ({
+  entity: 'standard',
+  action: 'change',
+  code,
+  base_version: base,
+  definition: standard(code, extra),
+});
+
+describeEachDb('proposal service', (database) => {
+  let t: TestApp;
+  const unit: Record<string, string> = {};
+  const as: Record<string, CallContext> = {};
+  const userId: Record<string, string> = {};
+  const email: Record<string, string> = {};
+
+  /** A user of `role`, optionally an employee heading `heads`. */
+  async function person(name: string, role: Role, heads?: string) {
+    const { user } = await createPerson(t.services, role);
+    as[name] = { actor: actorForUser(user) };
+    userId[name] = user.id;
+    email[name] = user.email;
+    if (heads !== undefined) {
+      const emp = await t.services.employees.create(system, {
+        code: `E-${name}`,
+        name: { en: name },
+        position: null,
+        unit_id: unit[heads]!,
+        email: null,
+        extensions: [],
+        user_id: user.id,
+      });
+      await t.services.units.update(system, unit[heads]!, { head_ids: [emp.id] });
+    }
+  }
+
+  const create = (who: string, body: ProposalCreateBody) =>
+    t.services.proposals.create(as[who]!, ProposalCreate.parse(body));
+  const approve = (who: string, id: string, body: Record<string, unknown> = {}) =>
+    t.services.proposals.approve(as[who]!, id, ProposalDecide.parse(body));
+  const reject = (who: string, id: string, comment: string) =>
+    t.services.proposals.reject(as[who]!, id, ProposalDecide.parse({ comment }));
+  const inbox = async (who: string) => (await t.services.notifications.list(as[who]!, { limit: 200 })).items;
+  const kinds = async (who: string, proposalId: string) =>
+    (await inbox(who)).filter((n) => n.proposal?.id === proposalId).map((n) => n.kind);
+
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    const mk = async (code: string, parent: string | null) => {
+      const made = await t.services.units.create(system, {
+        code,
+        name: { en: `${code} unit` },
+        parent_id: parent === null ? null : unit[parent]!,
+        timezone: null,
+        calendar: null,
+        contact: null,
+        head_ids: [],
+      });
+      unit[code] = made.id;
+    };
+    await mk('ORG', null);
+    await mk('HR', 'ORG');
+    await mk('HR-PAY', 'HR');
+    await mk('IT', 'ORG');
+    await person('admin', 'admin');
+    await person('lead', 'manager');
+    await person('lead2', 'manager');
+    await person('hrHead', 'head', 'HR');
+    await person('itHead', 'head', 'IT');
+    await person('staff', 'staff');
+  });
+  afterAll(() => t.app.close());
+
+  it('staff cannot propose; a proposal with problems names each with its standard and field', async () => {
+    await expect(create('staff', { title: 'x', changes: [add('S-01')] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const failure = create('itHead', {
+      title: 'Bad',
+      changes: [
+        add('BAD-01', { units: ['HR', 'NOPE'], calendar: 'night', owner: 'E-ghost' }),
+        add('BAD-02', { grid_cells: [{ provider: 'IT', recipient: 'HR' }] }),
+        change('MISSING-01', 1),
+        add('BAD-01'),
+      ],
+    });
+    await expect(failure).rejects.toMatchObject({ code: 'validation_failed' });
+    const issues = (
+      (await failure.catch((e: { details: { issues: unknown[] } }) => e)) as {
+        details: { issues: { path: string; message: string }[] };
+      }
+    ).details.issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'changes.0.definition.units.1',
+          message: 'standard BAD-01: unknown unit "NOPE"',
+        }),
+        expect.objectContaining({
+          path: 'changes.0.definition.calendar',
+          message: 'standard BAD-01: unknown calendar "night"',
+        }),
+        expect.objectContaining({
+          path: 'changes.0.definition.owner',
+          message: 'standard BAD-01: unknown employee "E-ghost"',
+        }),
+        expect.objectContaining({ path: 'changes.1.definition.grid_cells.0' }),
+        expect.objectContaining({ path: 'changes.2.code', message: 'standard MISSING-01: does not exist' }),
+        expect.objectContaining({
+          path: 'changes.3.code',
+          message: expect.stringMatching(/^standard BAD-01: changed twice/),
+        }),
+      ]),
+    );
+    expect(issues).toHaveLength(6);
+    expect((await t.services.proposals.list(as.admin!, {})).total).toBe(0);
+  });
+
+  it('approved by the head and a manager, published at its effective date; a head of another unit cannot approve', async () => {
+    t.clock.set('2026-03-02T09:00:00.000Z');
+    const p = await create('itHead', {
+      title: 'Answer payroll calls fast',
+      effective_from: '2026-04-01T00:00:00.000Z',
+      changes: [add('PAY-01', { units: ['HR-PAY'] })],
+      submit: true,
+    });
+    expect(p).toMatchObject({ number: 1, status: 'open', author: { id: userId.itHead } });
+    // HR-PAY has no head: its approval goes up to HR.
+    expect(
+      p.approvals.map((a) => [a.requirement, a.unit?.code ?? null, a.eligible.map((e) => e.id)]),
+    ).toEqual([
+      ['head', 'HR', [userId.hrHead]],
+      ['manager', null, []],
+    ]);
+    expect(await kinds('hrHead', p.id)).toEqual(['approval_requested']);
+    expect(await kinds('lead', p.id)).toEqual(['approval_requested']);
+    expect(await kinds('lead2', p.id)).toEqual(['approval_requested']);
+    expect(await kinds('itHead', p.id)).toEqual([]);
+
+    // The author heads IT, not HR: nothing to decide, and naming HR's approval is refused.
+    expect((await t.services.proposals.get(as.itHead!, p.id)).can.decide).toEqual([]);
+    await expect(approve('itHead', p.id, { approval_id: p.approvals[0]!.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(approve('itHead', p.id)).rejects.toMatchObject({ code: 'forbidden' });
+
+    const afterHead = await approve('hrHead', p.id);
+    expect(afterHead).toMatchObject({ status: 'open', approvals_pending: 1 });
+    const approved = await approve('lead', p.id, { comment: 'Good' });
+    expect(approved).toMatchObject({ status: 'approved', approvals_pending: 0 });
+    expect(await kinds('itHead', p.id)).toEqual(['proposal_approved']);
+
+    // Before its date: approved, not in the catalog.
+    expect(await t.services.proposals.publishDue()).toBe(0);
+    await expect(t.services.catalog.getStandard(as.staff!, 'PAY-01')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+
+    t.clock.set('2026-04-01T00:00:30.000Z');
+    expect(await t.services.proposals.publishDue()).toBe(1);
+    const published = await t.services.proposals.get(as.itHead!, p.id);
+    expect(published).toMatchObject({
+      status: 'published',
+      published_by: null,
+      published_by_label: 'scheduler',
+    });
+    const pay = await t.services.catalog.getStandard(as.staff!, 'PAY-01');
+    expect(pay).toMatchObject({
+      status: 'active',
+      current: { version: 1, effective_from: '2026-04-01T00:00:00.000Z', proposal_id: p.id, retired: false },
+      next: null,
+      applies_to: [{ code: 'HR-PAY' }],
+    });
+    expect(await kinds('itHead', p.id)).toEqual(['proposal_published', 'proposal_approved']);
+    expect(await t.services.proposals.publishDue()).toBe(0);
+  });
+
+  it('a new version supersedes the old at its date; versions are never updated', async () => {
+    t.clock.set('2026-04-10T09:00:00.000Z');
+    const v1row = await database().db.selectFrom('catalog_versions').selectAll().execute();
+    const p = await create('lead', {
+      title: 'Faster',
+      effective_from: '2026-05-01T00:00:00.000Z',
+      changes: [change('PAY-01', 1, { units: ['HR-PAY'], target: 0.95 })],
+      submit: true,
+    });
+    await approve('hrHead', p.id);
+    await approve('lead2', p.id);
+    expect((await t.services.proposals.get(as.lead!, p.id)).status).toBe('approved');
+    expect(await t.services.proposals.publishDue()).toBe(0);
+
+    // Published ahead of time by an administrator: v2 is scheduled, v1 stays in force until then.
+    const direct = await t.services.proposals.publishNow(as.admin!, p.id, { revision: p.revision });
+    expect(direct).toMatchObject({
+      status: 'published',
+      published_directly: true,
+      published_by: { id: userId.admin },
+    });
+    const before = await t.services.catalog.getStandard(as.staff!, 'PAY-01');
+    expect(before).toMatchObject({
+      status: 'active',
+      current: { version: 1, effective_until: '2026-05-01T00:00:00.000Z', definition: { target: 0.9 } },
+      next: {
+        version: 2,
+        effective_from: '2026-05-01T00:00:00.000Z',
+        published_directly: true,
+        definition: { target: 0.95 },
+      },
+    });
+    expect(before.versions.map((v) => v.version)).toEqual([2, 1]);
+
+    t.clock.set('2026-05-01T00:00:00.000Z');
+    const after = await t.services.catalog.getStandard(as.staff!, 'PAY-01');
+    expect(after).toMatchObject({
+      status: 'active',
+      current: { version: 2, effective_until: null },
+      next: null,
+    });
+    expect(after.versions[1]).toMatchObject({ version: 1, effective_until: '2026-05-01T00:00:00.000Z' });
+    const rows = await database().db.selectFrom('catalog_versions').selectAll().orderBy('version').execute();
+    expect(rows[0]).toEqual(v1row[0]);
+    expect(rows).toHaveLength(2);
+
+    const audit = (await t.services.audit.list(as.admin!, { limit: 500 })).items;
+    expect(audit.find((e) => e.action === 'proposal.publish' && e.entity_id === p.id)?.after).toMatchObject({
+      published_directly: true,
+    });
+    expect(
+      audit.some((e) => e.action === 'standard.publish' && (e.after as { version: number }).version === 2),
+    ).toBe(true);
+  });
+
+  it('a rejection needs a comment; editing a rejected proposal re-opens it with fresh approvals; an old revision is a 409', async () => {
+    t.clock.set('2026-05-02T09:00:00.000Z');
+    const p = await create('itHead', {
+      title: 'IT greets',
+      changes: [add('IT-01', { units: ['IT'] })],
+      submit: true,
+    });
+    // itHead wrote it and heads IT: self-approval is off, so the head approval is for IT's head only — the author.
+    await expect(reject('lead', p.id, '  ')).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'comment' }] },
+    });
+    const rejected = await reject('lead', p.id, 'Say which greeting');
+    expect(rejected).toMatchObject({ status: 'rejected' });
+    expect(rejected.approvals.find((a) => a.requirement === 'manager')).toMatchObject({
+      decision: 'rejected',
+      comment: 'Say which greeting',
+      decided_by: { id: userId.lead },
+    });
+    expect(await inbox('itHead')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'proposal_rejected', excerpt: 'Say which greeting' }),
+      ]),
+    );
+
+    const edited = await t.services.proposals.update(as.itHead!, p.id, {
+      revision: rejected.revision,
+      changes: ProposalCreate.parse({ title: 'x', changes: [add('IT-01', { units: ['IT'], target: 0.8 })] })
+        .changes,
+    });
+    expect(edited).toMatchObject({ status: 'open', revision: rejected.revision + 1 });
+    expect(edited.approvals.every((a) => a.decision === 'pending')).toBe(true);
+    expect(edited.approvals.map((a) => a.id)).not.toContain(rejected.approvals[0]!.id);
+
+    const stale = t.services.proposals.update(as.lead!, p.id, { revision: rejected.revision, title: 'Mine' });
+    await expect(stale).rejects.toMatchObject({
+      code: 'edit_conflict',
+      details: { current_revision: edited.revision },
+    });
+    expect((await t.services.proposals.get(as.lead!, p.id)).title).toBe('IT greets');
+    // Staff may read but not edit.
+    await expect(
+      t.services.proposals.update(as.staff!, p.id, { revision: edited.revision, title: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('the author cannot approve their own proposal unless the setting allows it', async () => {
+    const p = await create('itHead', {
+      title: 'IT mail',
+      changes: [add('IT-02', { units: ['IT'] })],
+      submit: true,
+    });
+    const [headApproval] = p.approvals;
+    expect(headApproval).toMatchObject({ requirement: 'head', unit: { code: 'IT' } });
+    expect(p.can.decide).toEqual([]);
+    await expect(approve('itHead', p.id)).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { reason: 'self' },
+    });
+    await expect(
+      t.services.proposals.putSettings(as.lead!, { allow_self_approval: true }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await t.services.proposals.putSettings(as.admin!, { allow_self_approval: true });
+    try {
+      expect(await t.services.proposals.getSettings(as.staff!)).toEqual({ allow_self_approval: true });
+      expect((await t.services.proposals.get(as.itHead!, p.id)).can.decide).toEqual([headApproval!.id]);
+      expect(await approve('itHead', p.id)).toMatchObject({ status: 'open', approvals_pending: 1 });
+    } finally {
+      await t.services.proposals.putSettings(as.admin!, { allow_self_approval: false });
+    }
+  });
+
+  it('two proposals changing one standard are conflicts; publishing the second after the first is a 409 stale', async () => {
+    const a = await create('lead', { title: 'A', changes: [change('PAY-01', 2, { target: 0.5 })] });
+    const b = await create('lead2', { title: 'B', changes: [change('PAY-01', 2, { target: 0.6 })] });
+    expect((await t.services.proposals.get(as.lead!, a.id)).conflicts).toEqual([
+      { proposal_id: b.id, number: b.number, title: 'B', entity: 'standard', code: 'PAY-01' },
+    ]);
+    expect((await t.services.proposals.get(as.lead!, b.id)).conflicts.map((c) => c.proposal_id)).toEqual([
+      a.id,
+    ]);
+    expect((await t.services.catalog.getStandard(as.staff!, 'PAY-01')).pending.map((x) => x.id)).toEqual([
+      a.id,
+      b.id,
+    ]);
+
+    await t.services.proposals.publishNow(as.admin!, a.id, { revision: a.revision });
+    const count = async () =>
+      (await database().db.selectFrom('catalog_versions').selectAll().execute()).length;
+    const n = await count();
+    await expect(
+      t.services.proposals.publishNow(as.admin!, b.id, { revision: b.revision }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale', codes: ['PAY-01'] },
+    });
+    expect(await count()).toBe(n);
+    const bNow = await t.services.proposals.get(as.lead2!, b.id);
+    expect(bNow).toMatchObject({ status: 'draft', conflicts: [] });
+    expect(bNow.changes[0]).toMatchObject({ stale: true, before: { target: 0.95 }, after: { target: 0.6 } });
+  });
+
+  it('an approved proposal gone stale stays approved at its date and its author is told once', async () => {
+    t.clock.set('2026-06-01T09:00:00.000Z');
+    const p = await create('itHead', {
+      title: 'Later',
+      effective_from: '2026-07-01T00:00:00.000Z',
+      changes: [change('PAY-01', 3, { units: ['HR-PAY'], target: 0.7 })],
+      submit: true,
+    });
+    await approve('hrHead', p.id);
+    await approve('lead', p.id);
+    const other = await create('lead', {
+      title: 'Sooner',
+      changes: [change('PAY-01', 3, { units: ['HR-PAY'], target: 0.75 })],
+    });
+    await t.services.proposals.publishNow(as.admin!, other.id, { revision: other.revision });
+    t.clock.set('2026-07-02T00:00:00.000Z');
+    expect(await t.services.proposals.publishDue()).toBe(0);
+    expect(await t.services.proposals.publishDue()).toBe(0);
+    expect((await t.services.proposals.get(as.itHead!, p.id)).status).toBe('approved');
+    expect((await kinds('itHead', p.id)).filter((k) => k === 'proposal_stale')).toHaveLength(1);
+  });
+
+  it('comments notify the mentioned, the author and the approvers, never the commenter', async () => {
+    const p = await create('itHead', {
+      title: 'Talk',
+      changes: [add('TALK-01', { units: ['HR'] })],
+      submit: true,
+    });
+    const local = email.lead2!.split('@')[0]!.toUpperCase();
+    const c = await t.services.proposals.addComment(as.lead!, p.id, {
+      body: `@${local} and @${email.staff} — please look. @nobody`,
+    });
+    expect(c.mentions.map((m) => m.id).sort()).toEqual([userId.lead2, userId.staff].sort());
+    expect(await kinds('lead2', p.id)).toEqual(['mentioned', 'approval_requested']);
+    expect(await kinds('staff', p.id)).toEqual(['mentioned']);
+    expect((await kinds('itHead', p.id))[0]).toBe('commented');
+    expect((await kinds('hrHead', p.id))[0]).toBe('commented');
+    expect(await kinds('lead', p.id)).toEqual(['approval_requested']);
+    expect((await t.services.proposals.comments(as.staff!, p.id)).items).toMatchObject([
+      { author: { id: userId.lead }, mentions: expect.any(Array) },
+    ]);
+    // Marking read.
+    const unread = (await t.services.notifications.list(as.staff!, { limit: 50, unread: true })).unread;
+    expect(unread).toBeGreaterThan(0);
+    const marked = await t.services.notifications.markRead(as.staff!, {});
+    expect(marked.unread).toBe(0);
+  });
+
+  it('the catalog filters by unit (its ancestors count), kind, status and text', async () => {
+    const list = async (q: Record<string, string>) =>
+      (await t.services.catalog.listStandards(as.staff!, q)).items.map((s) => s.code);
+    expect(await list({ unit: unit['HR-PAY']! })).toEqual(['PAY-01']);
+    expect(await list({ unit: unit.IT! })).toEqual([]);
+    expect(await list({ q: 'стандарт pay' })).toEqual(['PAY-01']);
+    expect(await list({ status: 'retired' })).toEqual([]);
+    expect(await list({ kind: 'intangible' })).toEqual([]);
+  });
+});
