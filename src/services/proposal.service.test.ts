@@ -418,13 +418,82 @@ describeEachDb('proposal service', (database) => {
     expect(marked.unread).toBe(0);
   });
 
+  it("a calendar added with the standard that uses it needs only the manager; retiring binds the retired version's units; scheduled entries", async () => {
+    t.clock.set('2026-08-01T09:00:00.000Z');
+    const office = {
+      id: 'office',
+      name: { en: 'Office hours' },
+      timezone: 'Europe/Moscow',
+      week: { mon: ['09:00-13:00', '14:00-18:00'], fri: ['09:00-16:00'] },
+      holidays: ['--01-01'],
+    };
+    const withCalendar = await create('lead', {
+      title: 'Office calendar',
+      effective_from: '2026-09-01T00:00:00.000Z',
+      changes: [
+        { entity: 'calendar', action: 'add', code: 'office', definition: office },
+        add('CAL-01', { units: ['IT'], calendar: 'office' }),
+      ],
+      submit: true,
+    });
+    expect(withCalendar.approvals.map((a) => [a.requirement, a.unit?.code ?? null])).toEqual([
+      ['head', 'IT'],
+      ['manager', null],
+    ]);
+    // Defaults applied before storing.
+    expect(withCalendar.changes[0]!.after).toMatchObject({ shifts: {}, ring_seconds: 5 });
+    await t.services.proposals.publishNow(as.admin!, withCalendar.id, { revision: withCalendar.revision });
+    expect(await t.services.catalog.getStandard(as.staff!, 'CAL-01')).toMatchObject({
+      status: 'scheduled',
+      current: { version: 1, effective_from: '2026-09-01T00:00:00.000Z' },
+      next: null,
+    });
+    expect(
+      (await t.services.catalog.listStandards(as.staff!, { status: 'scheduled' })).items.map((s) => s.code),
+    ).toEqual(['CAL-01']);
+    expect((await t.services.catalog.getCalendar(as.staff!, 'office')).used_by).toEqual([]);
+    t.clock.set('2026-09-01T00:00:00.000Z');
+    expect(await t.services.catalog.listCalendars(as.staff!)).toMatchObject({
+      total: 1,
+      items: [{ code: 'office', status: 'active', used_by: ['CAL-01'] }],
+    });
+
+    const retire = await create('lead', {
+      title: 'Retire',
+      changes: [{ entity: 'standard', action: 'retire', code: 'CAL-01', base_version: 1 }],
+      submit: true,
+    });
+    expect(retire.approvals.map((a) => a.unit?.code ?? null)).toEqual(['IT', null]);
+    await approve('itHead', retire.id);
+    expect(await approve('lead2', retire.id)).toMatchObject({ status: 'published' });
+    expect(await t.services.catalog.getStandard(as.staff!, 'CAL-01')).toMatchObject({
+      status: 'retired',
+      current: { version: 2, retired: true, definition: null },
+      applies_to: [],
+    });
+
+    // Withdrawn: not after publication, and by the author or a lead only.
+    await expect(
+      t.services.proposals.withdraw(as.lead!, retire.id, { revision: retire.revision }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const draft = await create('itHead', { title: 'Never mind', changes: [add('GONE-01')] });
+    await expect(t.services.proposals.withdraw(as.hrHead!, draft.id, { revision: 1 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await t.services.proposals.withdraw(as.itHead!, draft.id, { revision: 1 })).toMatchObject({
+      status: 'withdrawn',
+    });
+  });
+
   it('the catalog filters by unit (its ancestors count), kind, status and text', async () => {
     const list = async (q: Record<string, string>) =>
       (await t.services.catalog.listStandards(as.staff!, q)).items.map((s) => s.code);
     expect(await list({ unit: unit['HR-PAY']! })).toEqual(['PAY-01']);
     expect(await list({ unit: unit.IT! })).toEqual([]);
     expect(await list({ q: 'стандарт pay' })).toEqual(['PAY-01']);
-    expect(await list({ status: 'retired' })).toEqual([]);
+    expect(await list({ status: 'retired' })).toEqual(['CAL-01']);
     expect(await list({ kind: 'intangible' })).toEqual([]);
   });
 });
