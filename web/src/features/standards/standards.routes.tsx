@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { StandardEditorPage } from './standard-editor.page';
+import { StandardPage } from './standard.page';
 import { StandardsCatalogPage } from './standards-catalog.page';
 import { StandardsLayout } from './standards.layout';
 
@@ -11,6 +13,11 @@ export const standardsRoutes: RouteObject[] = [
   {
     path: 'standards',
     element: <StandardsLayout />,
-    children: [{ index: true, element: <StandardsCatalogPage /> }],
+    children: [
+      { index: true, element: <StandardsCatalogPage /> },
+      { path: 'new', element: <StandardEditorPage /> },
+      { path: ':code', element: <StandardPage /> },
+      { path: ':code/edit', element: <StandardEditorPage /> },
+    ],
   },
 ];
