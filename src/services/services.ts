@@ -43,7 +43,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     employees,
     supportTypes,
     grid,
-    demo: createDemoService(deps, { units, employees, supportTypes, grid }),
+    demo: createDemoService(deps, { units, employees, supportTypes, grid, proposals }),
     orgTransfer: createOrgTransferService(deps),
     gridTransfer: createGridTransferService(deps, grid),
     health: createHealthService(deps),
