@@ -8,6 +8,14 @@ export type DemoLoad = z.infer<typeof DemoLoad>;
 
 /** What a load created; all zeros when the demo was already there. */
 export const DemoReport = z
-  .object({ units: z.number().int(), employees: z.number().int(), cells: z.number().int() })
+  .object({
+    units: z.number().int(),
+    employees: z.number().int(),
+    cells: z.number().int(),
+    /** Catalog entries (standards and calendars) published. */
+    standards: z.number().int(),
+    /** Proposals opened (the published catalog's and one in discussion). */
+    proposals: z.number().int(),
+  })
   .meta({ id: 'DemoReport' });
 export type DemoReport = z.infer<typeof DemoReport>;

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { runEtalon } from '../../../test/run-etalon';
 import { describeEachDb } from '../../../test/test-database';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_UNITS } from '../../services/demo/demo-organization';
+import { DEMO_STANDARDS } from '../../services/demo/demo-standards';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
 const CLI_TIMEOUT = 120_000;
@@ -23,7 +24,7 @@ describeEachDb('etalon demo', (database) => {
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toBe(
-        `Loaded the demo organization: ${DEMO_UNITS.length} unit(s), ${DEMO_EMPLOYEES.length} employee(s), ${DEMO_CELLS.length} grid cell(s).\n`,
+        `Loaded the demo organization: ${DEMO_UNITS.length} unit(s), ${DEMO_EMPLOYEES.length} employee(s), ${DEMO_CELLS.length} grid cell(s), ${DEMO_STANDARDS.length + 1} standard(s) and calendar(s), 2 proposal(s).\n`,
       );
       const second = await etalon(['demo']);
       expect(second.code).toBe(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
 import { createPerson, createTestApp, signIn, STRONG_PASSWORD, type TestApp } from '../../../test/test-app';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_UNITS } from '../../services/demo/demo-organization';
+import { DEMO_STANDARDS } from '../../services/demo/demo-standards';
 
 type Headers = Record<string, string>;
 
@@ -51,12 +52,32 @@ describeEachDb('demo organization', (database) => {
     // Loaded through the services: audited like a person's edits.
     const audit = (await get('/audit?action=grid_cell.create&limit=500', admin)).json();
     expect(audit.items).toHaveLength(DEMO_CELLS.length);
+
+    // The seed's standards, in force since the start of the year; one change in discussion.
+    const standards = (await get('/standards', admin)).json();
+    expect(standards.items.map((s: { code: string }) => s.code).sort()).toEqual(
+      DEMO_STANDARDS.map((s) => s.code).sort(),
+    );
+    expect(standards.items.every((s: { status: string }) => s.status === 'active')).toBe(true);
+    const mail = standards.items.find((s: { code: string }) => s.code === 'MAIL-02');
+    expect(mail.current.effective_from).toBe('2025-12-31T21:00:00.000Z');
+    expect(mail.pending).toHaveLength(1);
+    const proposals = (await get('/proposals', admin)).json().items;
+    expect(proposals.map((p: { status: string }) => p.status)).toEqual(['open', 'published']);
+    expect(proposals[1].title).toBe('Стандарты обслуживания «Северного ветра»');
+    const open = (await get(`/proposals/${proposals[0].id}`, admin)).json();
+    // The demo's heads have no accounts, so the manager's approval is the one required.
+    expect(open.approvals.map((a: { requirement: string }) => a.requirement)).toEqual(['manager']);
+    const comments = (await get(`/proposals/${open.id}/comments`, admin)).json();
+    expect(comments.items).toHaveLength(1);
+    expect(comments.items[0].body).toMatch(/^Для отдела кадров/);
   });
 
   it('loading again changes nothing', async () => {
     const again = await load(admin);
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual({ units: 0, employees: 0, cells: 0 });
+    expect(again.json()).toEqual({ units: 0, employees: 0, cells: 0, standards: 0, proposals: 0 });
+    expect((await get('/proposals', admin)).json().total).toBe(2);
   });
 
   it('completes a load that was cut short, creating only what is missing', async () => {
@@ -69,7 +90,13 @@ describeEachDb('demo organization', (database) => {
       });
       expect(gone.statusCode).toBe(204);
     }
-    expect((await load(admin)).json()).toEqual({ units: 0, employees: 0, cells: 3 });
+    expect((await load(admin)).json()).toEqual({
+      units: 0,
+      employees: 0,
+      cells: 3,
+      standards: 0,
+      proposals: 0,
+    });
     expect((await get('/grid', admin)).json().cells).toHaveLength(DEMO_CELLS.length);
   });
 

@@ -1,20 +1,41 @@
 import { AppError, assertCan } from '../../core';
 import type { Locale } from '../../contract/common.schema';
+import { ProposalCreate, type ProposalChange } from '../../contract/catalog.schema';
 import type { DemoReport } from '../../contract/demo.schema';
+import { catalogRepository } from '../../db/catalog.repository';
 import { employeeRepository } from '../../db/employee.repository';
+import { proposalRepository, UNPUBLISHED_STATUSES, type ProposalRow } from '../../db/proposal.repository';
 import { unitRepository } from '../../db/unit.repository';
 import type { EmployeeService } from '../employee.service';
 import type { GridService } from '../grid.service';
+import type { ProposalService } from '../proposal.service';
 import type { CallContext, ServiceDeps } from '../service-context';
 import type { SupportTypeService } from '../support-type.service';
 import type { UnitService } from '../unit.service';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_ROOT, DEMO_UNITS } from './demo-organization';
+import {
+  DEMO_CALENDAR,
+  DEMO_CALENDAR_DEFINITION,
+  DEMO_CATALOG_PROPOSAL,
+  DEMO_OPEN_PROPOSAL,
+  DEMO_STANDARDS,
+} from './demo-standards';
 
 interface DemoServices {
   units: UnitService;
   employees: EmployeeService;
   supportTypes: SupportTypeService;
   grid: GridService;
+  proposals: ProposalService;
+}
+
+const changesOf = (p: ProposalRow) => JSON.parse(p.changes) as ProposalChange[];
+
+/** Midnight of 1 January of `now`'s year in Moscow (the demo's zone, UTC+3 all year), as an instant. */
+function startOfYearInMoscow(now: Date): string {
+  const offset = 3 * 3600_000;
+  const year = new Date(now.getTime() + offset).getUTCFullYear();
+  return new Date(Date.UTC(year, 0, 1) - offset).toISOString();
 }
 
 /**
@@ -22,15 +43,105 @@ interface DemoServices {
  * audited like a person's edit. Loading is resumable rather than one transaction: what exists (by
  * code, or by provider and recipient for a cell) is kept, what is missing is created. So a load
  * that was interrupted completes when run again, and a second run changes nothing.
+ *
+ * The standards come through proposals as a person's would: the catalog (the office calendar and
+ * the seed's standards) published at once, back-dated to the start of the year, and one change
+ * left in discussion — with a comment when a person loads the demo (comments are signed by
+ * people, so `etalon demo` leaves it without one).
  */
 export function createDemoService(deps: ServiceDeps, services: DemoServices) {
   const { db } = deps;
+
+  /** The published catalog, then the proposal in discussion; each found again by what it changes. */
+  async function loadStandards(ctx: CallContext, locale: Locale, report: DemoReport) {
+    if (!(await catalogRepository.findEntry(db, 'calendar', DEMO_CALENDAR))) {
+      // A run cut short between creating and publishing left the proposal: publish that one.
+      const left = (await proposalRepository.list(db, UNPUBLISHED_STATUSES)).find((p) =>
+        changesOf(p).some((c) => c.entity === 'calendar' && c.action === 'add' && c.code === DEMO_CALENDAR),
+      );
+      let proposal = left ? await services.proposals.get(ctx, left.id) : undefined;
+      if (!proposal) {
+        proposal = await services.proposals.create(
+          ctx,
+          ProposalCreate.parse({
+            title: DEMO_CATALOG_PROPOSAL.title[locale],
+            rationale: DEMO_CATALOG_PROPOSAL.rationale[locale],
+            changes: [
+              {
+                entity: 'calendar',
+                action: 'add',
+                code: DEMO_CALENDAR,
+                definition: DEMO_CALENDAR_DEFINITION,
+              },
+              ...DEMO_STANDARDS.map((definition) => ({
+                entity: 'standard',
+                action: 'add',
+                code: definition.code,
+                definition,
+              })),
+            ],
+          }),
+        );
+        report.proposals += 1;
+      }
+      await services.proposals.publishNow(ctx, proposal.id, {
+        revision: proposal.revision,
+        effective_from: startOfYearInMoscow(deps.clock()),
+      });
+      report.standards += proposal.change_count;
+    }
+
+    const open = DEMO_OPEN_PROPOSAL;
+    let discussed = (await proposalRepository.list(db)).find(
+      (p) =>
+        p.status !== 'withdrawn' &&
+        changesOf(p).some((c) => c.entity === 'standard' && c.action === 'change' && c.code === open.code),
+    );
+    if (!discussed) {
+      const entry = await catalogRepository.findEntry(db, 'standard', open.code);
+      const base = DEMO_STANDARDS.find((s) => s.code === open.code)!;
+      if (!entry || base.measure.type !== 'response_time') return;
+      const created = await services.proposals.create(
+        ctx,
+        ProposalCreate.parse({
+          title: open.title[locale],
+          rationale: open.rationale[locale],
+          submit: true,
+          changes: [
+            {
+              entity: 'standard',
+              action: 'change',
+              code: open.code,
+              base_version: await catalogRepository.latestVersion(db, entry.id),
+              definition: {
+                ...base,
+                title: {
+                  ru: 'Ответ на письменный запрос за 4 рабочих часа',
+                  en: 'Reply to written requests within 4 business hours',
+                },
+                measure: { ...base.measure, within: open.within },
+              },
+            },
+          ],
+        }),
+      );
+      report.proposals += 1;
+      discussed = await proposalRepository.findById(db, created.id);
+    }
+    if (
+      discussed &&
+      ctx.actor.kind === 'user' &&
+      (await services.proposals.comments(ctx, discussed.id)).total === 0
+    )
+      await services.proposals.addComment(ctx, discussed.id, { body: open.comment[locale] });
+  }
 
   return {
     async load(ctx: CallContext, locale: Locale = 'en'): Promise<DemoReport> {
       assertCan(ctx.actor, 'org.write');
       assertCan(ctx.actor, 'grid.write');
-      const report: DemoReport = { units: 0, employees: 0, cells: 0 };
+      assertCan(ctx.actor, 'standards.publish');
+      const report: DemoReport = { units: 0, employees: 0, cells: 0, standards: 0, proposals: 0 };
       if (!(await unitRepository.findByCode(db, DEMO_ROOT)) && (await unitRepository.count(db)) > 0) {
         throw new AppError(
           'conflict',
@@ -122,6 +233,8 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
         });
         report.cells += 1;
       }
+
+      await loadStandards(ctx, locale, report);
       return report;
     },
   };
