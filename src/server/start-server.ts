@@ -14,18 +14,28 @@ export async function startServer(config: Config): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
   });
-  // Approved proposals take effect on their date: publish the due ones every minute.
-  const publishDue = () =>
-    runtime.services.proposals.publishDue().then(
-      (n) => {
-        if (n > 0) app.log.info({ published: n }, 'published the proposals due');
-      },
-      (err: unknown) => app.log.error({ err }, 'publishing the proposals due failed'),
-    );
+  // Approved proposals take effect on their date: publish the due ones every minute (one run at a
+  // time; closing waits for a run in flight before the database closes).
+  let running: Promise<void> | undefined;
+  const publishDue = () => {
+    running ??= runtime.services.proposals
+      .publishDue()
+      .then(
+        (n) => {
+          if (n > 0) app.log.info({ published: n }, 'published the proposals due');
+        },
+        (err: unknown) => app.log.error({ err }, 'publishing the proposals due failed'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
   const scheduler = setInterval(() => void publishDue(), 60_000);
   scheduler.unref();
   app.addHook('onClose', async () => {
     clearInterval(scheduler);
+    await running;
     await runtime.close();
   });
   const applied = runtime.migrations?.applied ?? [];
@@ -34,6 +44,7 @@ export async function startServer(config: Config): Promise<void> {
     'database ready',
   );
   await app.listen({ port: config.port, host: config.host });
+  void publishDue();
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   app.log.info(`Etalon is serving http://${shown}:${(app.server.address() as { port: number }).port}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -312,6 +312,28 @@ describeEachDb('proposal service', (database) => {
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('two edits from the same revision at once: one lands, the other is an edit_conflict', async () => {
+    const p = await create('itHead', { title: 'Race', changes: [add('RACE-01', { units: ['IT'] })] });
+    const results = await Promise.allSettled(
+      ['One', 'Two', 'Three'].map((title) =>
+        t.services.proposals.update(as.itHead!, p.id, { revision: 1, title }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: 'edit_conflict',
+        details: { current_revision: 2 },
+      });
+    const final = await t.services.proposals.get(as.itHead!, p.id);
+    expect(final).toMatchObject({
+      revision: 2,
+      title: (won[0] as PromiseFulfilledResult<{ title: string }>).value.title,
+    });
+    await t.services.proposals.withdraw(as.itHead!, p.id, { revision: 2 });
+  });
+
   it('the author cannot approve their own proposal unless the setting allows it', async () => {
     const p = await create('itHead', {
       title: 'IT mail',
