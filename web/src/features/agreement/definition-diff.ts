@@ -1,0 +1,47 @@
+/**
+ * A field-level diff of two definitions (standards or calendars): each is flattened into dotted
+ * paths (`measure.max`, `week.mon`, `title.ru`) with readable values, and the paths are compared.
+ */
+
+export interface FieldRow {
+  path: string;
+  before: string | null;
+  after: string | null;
+  changed: boolean;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const scalar = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Flattens a value; arrays of scalars become one comma-joined value, arrays of objects are indexed. */
+export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (Array.isArray(value)) {
+    if (value.every((v) => !isPlainObject(v) && !Array.isArray(v))) {
+      out.set(prefix, value.map(scalar).join(', '));
+    } else {
+      value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+    }
+  } else if (value !== undefined) {
+    out.set(prefix, scalar(value));
+  }
+  return out;
+}
+
+/** Every field of either definition, in the after's order (then removed ones), marked when it differs. */
+export function diffDefinitions(before: unknown, after: unknown): FieldRow[] {
+  const a = before === null || before === undefined ? new Map<string, string>() : flatten(before);
+  const b = after === null || after === undefined ? new Map<string, string>() : flatten(after);
+  const rows: FieldRow[] = [];
+  for (const [path, value] of b) {
+    const old = a.get(path) ?? null;
+    rows.push({ path, before: old, after: value, changed: old !== value });
+  }
+  for (const [path, value] of a) {
+    if (!b.has(path)) rows.push({ path, before: value, after: null, changed: true });
+  }
+  return rows;
+}
