@@ -2,6 +2,7 @@ import { Anchor, AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { NotificationsBell } from '../agreement/notifications.bell';
 import { BrandMark } from './brand-mark';
 import { LanguageSwitch } from './language-switch';
 import { NavLinks } from './nav-links';
@@ -35,6 +36,7 @@ export function AppShellLayout() {
             <BrandMark />
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationsBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>
