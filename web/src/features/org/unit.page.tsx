@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../components/confirm.dialog';
 import { MessagePage } from '../../components/message-page';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, LoadingRows } from '../../components/query-states';
+import { UnitAcknowledgementsSection } from '../agreement/unit-acknowledgements';
 import { useCurrentUser } from '../auth/session.queries';
 import { EmployeeFormDialog } from './employee-form.dialog';
 import { UnitEmployees } from './employees-table';
@@ -275,6 +276,7 @@ export function UnitPage() {
           </Group>
           <UnitEmployees unitId={unit.id} index={index} />
         </section>
+        <UnitAcknowledgementsSection unitId={unit.id} />
       </Stack>
       <UnitFormDialog opened={editing} onClose={() => setEditing(false)} unit={unit} index={index} />
       <EmployeeFormDialog
