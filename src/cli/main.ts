@@ -7,6 +7,7 @@ import { registerGrid } from './commands/grid.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerOrg } from './commands/org.command';
 import { registerServe } from './commands/serve.command';
+import { registerStandards } from './commands/standards.command';
 import { registerToken } from './commands/token.command';
 import { registerUser } from './commands/user.command';
 import { EXIT_BAD_INPUT, reportError } from './output';
@@ -30,6 +31,7 @@ registerConvert(program);
 registerDemo(program);
 registerOrg(program);
 registerGrid(program);
+registerStandards(program);
 
 try {
   await program.parseAsync(process.argv);
