@@ -224,7 +224,9 @@ export interface ProposalApprovalsTable {
 export interface ProposalCommentsTable {
   id: string;
   proposal_id: string;
-  author_id: string;
+  /** Null when not written by a user; `author_label` says who either way. */
+  author_id: string | null;
+  author_label: string;
   body: string;
   /** JSON text: user ids mentioned. */
   mentions: string;

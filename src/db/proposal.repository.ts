@@ -3,8 +3,7 @@ import type { Db, ProposalApprovalsTable, ProposalCommentsTable, ProposalsTable 
 
 export type ProposalRow = Selectable<ProposalsTable>;
 export type ApprovalRow = Selectable<ProposalApprovalsTable>;
-/** A comment as stored; `author_label` is in the table (migration 0004) though not in `database.ts`. */
-export type CommentRow = Selectable<ProposalCommentsTable> & { author_label: string };
+export type CommentRow = Selectable<ProposalCommentsTable>;
 
 /** A person as the agreement flow shows them. */
 export interface PersonRow {
