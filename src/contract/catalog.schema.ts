@@ -406,7 +406,6 @@ export type Comment = z.infer<typeof Comment>;
 export const CommentList = z.object({ items: z.array(Comment), total: z.number().int() });
 export type CommentList = z.infer<typeof CommentList>;
 
-/** `@anna` (an e-mail's local part) or `@anna@example.org` mentions a person. */
 /** Instance settings of the agreement flow (`GET/PUT /settings/standards`, administrators write). */
 export const StandardsSettings = z
   .object({
@@ -416,6 +415,7 @@ export const StandardsSettings = z
   .meta({ id: 'StandardsSettings' });
 export type StandardsSettings = z.infer<typeof StandardsSettings>;
 
+/** `@anna` (an e-mail's local part) or `@anna@example.org` mentions a person. */
 export const CommentCreate = z.object({ body: z.string().trim().min(1, 'must not be empty').max(20000) });
 export type CommentCreate = z.infer<typeof CommentCreate>;
 
