@@ -109,7 +109,7 @@ export function StandardsCatalogPage() {
         intro={t('standards.catalog.intro')}
         action={list.data?.items.length || filtered ? newButton : null}
       />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="xs" mb="md" role="search">
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs" mb="md" role="search">
         <TextInput
           label={t('standards.filters.q')}
           placeholder={t('standards.filters.qPlaceholder')}
@@ -230,7 +230,7 @@ function StandardsTable({ items }: { items: StandardSummary[] }) {
             const def = s.current.definition;
             return (
               <Table.Tr key={s.id} opacity={s.status === 'retired' ? 0.65 : 1}>
-                <Table.Td ff="monospace" fz="sm">
+                <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/standards/${encodeURIComponent(s.code)}`}>
                     {s.code}
                   </Anchor>

@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { CalendarPage } from './calendar.page';
+import { CalendarsPage } from './calendars.page';
 import { StandardEditorPage } from './standard-editor.page';
 import { StandardPage } from './standard.page';
 import { StandardsCatalogPage } from './standards-catalog.page';
@@ -16,6 +18,8 @@ export const standardsRoutes: RouteObject[] = [
     children: [
       { index: true, element: <StandardsCatalogPage /> },
       { path: 'new', element: <StandardEditorPage /> },
+      { path: 'calendars', element: <CalendarsPage /> },
+      { path: 'calendars/:code', element: <CalendarPage /> },
       { path: ':code', element: <StandardPage /> },
       { path: ':code/edit', element: <StandardEditorPage /> },
     ],

@@ -1,0 +1,123 @@
+import { ActionIcon, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CheckedCalendarSpec } from '../../../../src/core/calendar/calendar-spec';
+import { monthWeeks, todayIn } from './calendar-month';
+import './standards.css';
+
+/** `2026-11` → year and month; anything else → undefined. */
+export function parseMonth(text: string | null): { year: number; month: number } | undefined {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text ?? '');
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : undefined;
+}
+export const formatMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+export function shiftMonth(year: number, month: number, by: number) {
+  const index = year * 12 + (month - 1) + by;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/**
+ * A month of the calendar, Monday first: each day's working hours, or that it is a day off, a
+ * holiday or a shift (its own hours); today is marked. Computed in the browser by the engine's
+ * rules, so what one sees is what business time counts.
+ */
+export function CalendarMonthView({
+  spec,
+  year,
+  month,
+  onMonth,
+}: {
+  spec: CheckedCalendarSpec;
+  year: number;
+  month: number;
+  onMonth: (year: number, month: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? 'en';
+  const weeks = monthWeeks(spec, year, month);
+  const today = todayIn(spec.timezone);
+  const monthName = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+  const weekdayNames = Array.from({ length: 7 }, (_, i) =>
+    new Intl.DateTimeFormat(lng, { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1 + i)),
+    ),
+  );
+  const go = (by: number) => {
+    const next = shiftMonth(year, month, by);
+    onMonth(next.year, next.month);
+  };
+
+  return (
+    <Stack gap="xs" data-testid="calendar-month">
+      <Group justify="space-between" wrap="nowrap">
+        <ActionIcon
+          variant="default"
+          size="lg"
+          aria-label={t('standards.calendar.prevMonth')}
+          onClick={() => go(-1)}
+        >
+          <IconChevronLeft size={18} aria-hidden />
+        </ActionIcon>
+        <Title order={3} size="h4" tt="capitalize" aria-live="polite">
+          {monthName}
+        </Title>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          aria-label={t('standards.calendar.nextMonth')}
+          onClick={() => go(1)}
+        >
+          <IconChevronRight size={18} aria-hidden />
+        </ActionIcon>
+      </Group>
+      <div className="std-month" role="table" aria-label={monthName}>
+        <div className="std-month-row" role="row">
+          {weekdayNames.map((w) => (
+            <div key={w} className="std-month-head" role="columnheader">
+              {w}
+            </div>
+          ))}
+        </div>
+        {weeks.map((week) => (
+          <div key={week[0]!.date} className="std-month-row" role="row">
+            {week.map((d) => (
+              <div
+                key={d.date}
+                role="cell"
+                className={`std-day std-day-${d.kind}${d.inMonth ? '' : ' std-day-outside'}${d.date === today ? ' std-day-today' : ''}`}
+                aria-current={d.date === today ? 'date' : undefined}
+                data-date={d.date}
+              >
+                <Text size="sm" fw={d.date === today ? 700 : 500} className="std-day-number">
+                  {d.day}
+                </Text>
+                {d.kind === 'holiday' && (
+                  <Badge size="xs" color="red" variant="light" tt="none" className="std-day-badge">
+                    {t('standards.calendar.holiday')}
+                  </Badge>
+                )}
+                {d.kind === 'off' && (
+                  <Text size="xs" c="dimmed" className="std-day-interval">
+                    {t('standards.calendar.dayOff')}
+                  </Text>
+                )}
+                {d.kind === 'shift' && (
+                  <Badge size="xs" color="grape" variant="light" tt="none" className="std-day-badge">
+                    {t('standards.calendar.shift')}
+                  </Badge>
+                )}
+                {d.intervals.map((i) => (
+                  <Text key={i} size="xs" className="std-day-interval">
+                    {i}
+                  </Text>
+                ))}
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </Stack>
+  );
+}
