@@ -16,7 +16,7 @@ import type { Permission } from '../../../../src/core/permissions';
 export const CAPABILITIES = [
   { key: 'org', path: '/org', icon: IconBuildingCommunity, built: true },
   { key: 'grid', path: '/grid', icon: IconSitemap, built: true },
-  { key: 'standards', path: '/standards', icon: IconChecklist, built: false },
+  { key: 'standards', path: '/standards', icon: IconChecklist, built: true },
   { key: 'monitoring', path: '/monitoring', icon: IconActivity, built: false },
   { key: 'audits', path: '/audits', icon: IconClipboardCheck, built: false },
   { key: 'improvement', path: '/improvement', icon: IconTrendingUp, built: false },
