@@ -148,7 +148,7 @@ describeEachDb('standards as code', (database) => {
     const parsed = parseStandardsFile(parseDocument(text).toJS());
     expect(parsed.ok).toBe(true);
     expect(text).toContain('# Etalon standards catalog in force at 2026-03-02T09:00:00.000Z');
-    expect(text).toContain('- --01-01\n');
+    expect(text).toContain('holidays: [ "--01-01", "2026-02-23" ]');
     const file = parsed.ok ? parsed.value : undefined;
     expect(file?.standards.map((s) => s.code)).toEqual([
       'DESK-01',

@@ -1,14 +1,11 @@
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { AppError, assertCan } from '../core';
 import {
   ProposalSummary,
   type ApplyResult,
   type CalendarDefinition,
-  type Proposal,
   type ProposalChange,
   type ProposalChangeView,
-  type ProposalCreate,
-  type ProposalPublish,
   type StandardDefinition,
 } from '../contract/catalog.schema';
 import type { ImportProblem } from '../contract/org-transfer.schema';
@@ -52,12 +49,6 @@ export interface ApplyOptions {
   fileName: string;
 }
 
-/** What the standards-as-code service needs of the proposals service (built by its own helper). */
-interface ProposalsPort {
-  create(ctx: CallContext, input: ProposalCreate): Promise<Proposal>;
-  publishNow(ctx: CallContext, id: string, body: ProposalPublish): Promise<Proposal>;
-}
-
 interface OrgState {
   units: UnitRow[];
   employees: EmployeeRow[];
@@ -83,6 +74,9 @@ interface Plan {
   summary: string;
 }
 
+/** Strings a YAML 1.1 reader would not read back as strings: times, dates, numbers, yes/no. */
+const AMBIGUOUS = /^(?:[-+.:\d][-+.:\deE_]*|y|n|yes|no|on|off|true|false|null|~)$/i;
+
 const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** The latest version of an entry (undefined when it has none). */
@@ -100,7 +94,7 @@ const latest = (e: CatalogEntryWithVersions | undefined) =>
  */
 export function createStandardsCodeService(deps: ServiceDeps) {
   const { db, clock } = deps;
-  const proposals = createProposalService(deps) as unknown as ProposalsPort;
+  const proposals = createProposalService(deps);
 
   async function loadState(tx: Db): Promise<OrgState> {
     const total = await employeeRepository.count(tx);
@@ -500,6 +494,16 @@ export function createStandardsCodeService(deps: ServiceDeps) {
       }));
       file.standards = standards.sort(byCode);
       const doc = new Document(file);
+      // Short lists on one line, and strings another YAML reader could take for a number, a date
+      // or a boolean (09:00, 2026-01-01, yes) in quotes: the file reads like the documented one.
+      visit(doc, {
+        Seq(_key, node) {
+          if (node.items.every((item) => isScalar(item))) node.flow = true;
+        },
+        Scalar(_key, node) {
+          if (typeof node.value === 'string' && AMBIGUOUS.test(node.value)) node.type = 'QUOTE_DOUBLE';
+        },
+      });
       doc.commentBefore =
         ` Etalon standards catalog in force at ${now}` +
         (options.unit !== undefined ? `, standards binding unit ${options.unit}` : '') +
