@@ -18,6 +18,9 @@ import { FormErrorAlert } from '../../components/form-error.alert';
 import { LoadError, LoadingRows } from '../../components/query-states';
 import { useErrorText } from '../../i18n/error-text';
 import { useFormat } from '../../i18n/use-format';
+import { roleCan } from '../../../../src/core/permissions';
+import { useCurrentUser } from '../auth/session.queries';
+import { useUsersForLink } from '../org/org.queries';
 import { useAddComment, useProposalComments } from './agreement.queries';
 
 const localPart = (email: string) => email.split('@')[0] ?? email;
@@ -66,7 +69,13 @@ function CommentBody({ comment }: { comment: Comment }) {
 }
 
 /** The discussion: the comments in order, and a box to write one with @mentions. */
-export function ProposalDiscussion({ proposalId, people }: { proposalId: string; people: PersonRef[] }) {
+export function ProposalDiscussion({
+  proposalId,
+  people: involved,
+}: {
+  proposalId: string;
+  people: PersonRef[];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { errorText } = useErrorText();
@@ -77,6 +86,24 @@ export function ProposalDiscussion({ proposalId, people }: { proposalId: string;
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const combobox = useCombobox();
+  const me = useCurrentUser();
+  // Those who may list accounts can mention anyone active; everyone can mention the people involved.
+  const users = useUsersForLink(roleCan(me.role, 'users.read'));
+
+  const people = useMemo(() => {
+    const byId = new Map<string, PersonRef>();
+    const put = (p: PersonRef) => {
+      if (p.id !== me.id) byId.set(p.id, p);
+    };
+    involved.forEach(put);
+    for (const c of comments.data?.items ?? []) {
+      put(c.author);
+      c.mentions.forEach(put);
+    }
+    for (const u of users.data?.items ?? [])
+      if (u.status === 'active') put({ id: u.id, name: u.name, email: u.email });
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [involved, comments.data, users.data, me.id]);
 
   const suggestions = useMemo(() => {
     if (!mention) return [];

@@ -118,10 +118,11 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
           </Group>
           <Text size="sm" c="dimmed">
             {t('agreement.byline', { author, date: format.dateTime(p.created_at) })}
-            {' · '}
             {p.effective_from
-              ? t('agreement.effectiveOn', { date: format.date(p.effective_from) })
-              : t('agreement.effectiveOnApproval')}
+              ? ` · ${t('agreement.effectiveOn', { date: format.date(p.effective_from) })}`
+              : p.status === 'published'
+                ? ''
+                : ` · ${t('agreement.effectiveOnApproval')}`}
           </Text>
           {p.status === 'published' && (
             <Text size="sm" c="green.9" data-testid="published-line">

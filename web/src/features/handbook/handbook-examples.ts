@@ -37,11 +37,22 @@ const ordinal = (n: number, lng: Locale) => {
 
 /** The greeting as said: "Доброе утро, отдел кадров, у телефона <имя>". */
 export function greetingLine(say: string, parts: readonly string[], unitName: string, t: Translate): string {
-  const pieces = [say];
+  const pieces = [say.charAt(0).toLocaleUpperCase() + say.slice(1)];
   if (parts.includes('unit')) pieces.push(unitName || t('handbook.example.unitPlaceholder'));
   if (parts.includes('employee'))
     pieces.push(t('handbook.example.speaking', { name: t('handbook.example.namePlaceholder') }));
   return pieces.join(', ');
+}
+
+const CYRILLIC = /[\u0400-\u04FF]/u;
+
+/**
+ * The greetings worth printing in a document of this language: a list often holds both ("доброе
+ * утро", "good morning"); keep the ones written in the document's script, or all when none is.
+ */
+export function greetingsIn(say: readonly string[], lng: Locale): string[] {
+  const mine = say.filter((s) => CYRILLIC.test(s) === (lng === 'ru'));
+  return mine.length > 0 ? mine : [...say];
 }
 
 export function examplesFor(
@@ -62,7 +73,7 @@ export function examplesFor(
         const lead = next
           ? t('handbook.example.fromTo', { from: g.from, to: next.from })
           : t('handbook.example.from', { from: g.from });
-        return g.say.map((say, j) => ({
+        return greetingsIn(g.say, lng).map((say, j) => ({
           lead: j === 0 ? lead : t('handbook.example.orSay'),
           text: greetingLine(say, parts, unitName, t),
           quote: true,
