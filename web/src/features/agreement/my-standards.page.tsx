@@ -14,6 +14,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { useFormat } from '../../i18n/use-format';
 import { useAcknowledge, useMyStandards } from './agreement.queries';
 import { describeStandard, localized } from './plain-words';
+import { StandardsTabs } from '../standards/standards.layout';
 
 /** The catalog's versions in force, by code: the definitions to put into plain words. */
 function useDefinitions() {
@@ -136,7 +137,7 @@ export function MyStandardsPage() {
 
   return (
     <>
-      {/* TODO(issue 5): <StandardsTabs /> from features/standards once H4 exports it. */}
+      <StandardsTabs />
       <PageHeader
         title={t('agreement.mine.title')}
         intro={t('agreement.mine.intro')}

@@ -16,6 +16,7 @@ import { ProposalApprovals } from './proposal-approvals';
 import { ProposalStatusBadge } from './proposal-badges';
 import { ProposalChanges } from './proposal-changes';
 import { ProposalDiscussion } from './proposal-discussion';
+import { StandardsTabs } from '../standards/standards.layout';
 
 /** `/standards/proposals/:id`: one proposal — what it changes, who must approve, the discussion. */
 export function ProposalPage() {
@@ -96,7 +97,7 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
 
   return (
     <>
-      {/* TODO(issue 5): <StandardsTabs /> from features/standards once H4 exports it. */}
+      <StandardsTabs />
       <Breadcrumbs mb="xs" separatorMargin={6}>
         <Anchor component={Link} to="/standards/proposals" size="sm">
           {t('agreement.list.title')}

@@ -8,6 +8,7 @@ import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-state
 import { useFormat } from '../../i18n/use-format';
 import { useProposals, type ProposalFilter } from './agreement.queries';
 import { ProposalStatusBadge } from './proposal-badges';
+import { StandardsTabs } from '../standards/standards.layout';
 
 const FILTERS: ProposalFilter[] = ['open', 'approved', 'draft', 'published', 'rejected', 'withdrawn', 'all'];
 const isFilter = (v: string | null): v is ProposalFilter => FILTERS.includes(v as ProposalFilter);
@@ -50,7 +51,7 @@ export function ProposalsPage() {
 
   return (
     <>
-      {/* TODO(issue 5): <StandardsTabs /> from features/standards once H4 exports it. */}
+      <StandardsTabs />
       <PageHeader title={t('agreement.list.title')} intro={t('agreement.list.intro')} />
       <Group gap="md" mb="md" align="center">
         <SegmentedControl

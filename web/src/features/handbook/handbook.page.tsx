@@ -18,6 +18,7 @@ import { useSupportTypes, useUnitTree } from '../grid/grid.queries';
 import { UnitSelect } from '../grid/unit-select';
 import { useEmployees } from '../org/org.queries';
 import { examplesFor } from './handbook-examples';
+import { StandardsTabs } from '../standards/standards.layout';
 import './handbook.css';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -56,7 +57,9 @@ export function HandbookPage() {
 
   return (
     <div className="handbook-root">
-      {/* TODO(issue 5): <StandardsTabs /> from features/standards once H4 exports it. */}
+      <div className="handbook-no-print">
+        <StandardsTabs />
+      </div>
       <Stack gap="sm" mb="lg" className="handbook-no-print">
         <Title order={1} size="h2">
           {t('handbook.title')}
