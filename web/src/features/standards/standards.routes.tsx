@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { CalendarEditorPage } from './calendar-editor.page';
 import { CalendarPage } from './calendar.page';
 import { CalendarsPage } from './calendars.page';
 import { StandardEditorPage } from './standard-editor.page';
@@ -19,7 +20,9 @@ export const standardsRoutes: RouteObject[] = [
       { index: true, element: <StandardsCatalogPage /> },
       { path: 'new', element: <StandardEditorPage /> },
       { path: 'calendars', element: <CalendarsPage /> },
+      { path: 'calendars/new', element: <CalendarEditorPage /> },
       { path: 'calendars/:code', element: <CalendarPage /> },
+      { path: 'calendars/:code/edit', element: <CalendarEditorPage /> },
       { path: ':code', element: <StandardPage /> },
       { path: ':code/edit', element: <StandardEditorPage /> },
     ],
