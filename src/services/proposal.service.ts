@@ -552,6 +552,11 @@ export function createProposalService(deps: ServiceDeps) {
     decision: 'approved' | 'rejected',
   ) {
     assertCan(ctx.actor, 'standards.approve');
+    // An approval is signed by a person (decided_by is a user): tokens and the CLI are refused plainly.
+    if (ctx.actor.kind !== 'user')
+      throw refuse(`Approvals are decided by people: ${ctx.actor.label} is not a user account`, {
+        reason: 'not_a_person',
+      });
     if (decision === 'rejected' && input.comment.trim() === '')
       throw new ValidationError([
         { in: 'body', path: 'comment', message: 'a rejection needs a comment saying why', code: 'required' },

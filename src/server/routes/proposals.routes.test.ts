@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
-import { createPerson, createTestApp, signIn, type TestApp } from '../../../test/test-app';
+import { createPerson, createTestApp, createToken, signIn, type TestApp } from '../../../test/test-app';
 import { systemActor, type Role } from '../../core';
 
 type Headers = Record<string, string>;
@@ -132,6 +132,24 @@ describeEachDb('proposals API', (database) => {
       status: 'open',
       approvals_pending: 1,
     });
+    // An API token is not a person: approving or rejecting is a plain 403, never a 500 (decided_by is a user).
+    for (const role of ['admin', 'head'] as const) {
+      const token = await createToken(t.services, role);
+      for (const [path, payload] of [
+        ['approve', {}],
+        ['reject', { comment: 'No' }],
+        ['approve', { approval_id: submitted.json().approvals[1].id }],
+      ] as const) {
+        const byToken = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/proposals/${draft.id}/${path}`,
+          headers: token.headers,
+          payload,
+        });
+        expect(byToken.statusCode).toBe(403);
+        expect(byToken.json().error.details).toMatchObject({ reason: 'not_a_person' });
+      }
+    }
     // The second manager approval: an administrator counts as a quality lead.
     const approved = await call('admin', 'POST', `/proposals/${draft.id}/approve`, {});
     expect(approved.json()).toMatchObject({ status: 'published', published_directly: false });
