@@ -518,4 +518,33 @@ describeEachDb('proposal service', (database) => {
     expect(await list({ status: 'retired' })).toEqual(['CAL-01']);
     expect(await list({ kind: 'intangible' })).toEqual([]);
   });
+
+  const latestOf = async (code: string) =>
+    (await t.services.catalog.getStandard(as.staff!, code)).versions[0]!.version;
+
+  it('two proposals published at once: different standards both land; the same one from one base gets one version and a stale 409', async () => {
+    t.clock.set('2026-09-13T09:00:00.000Z');
+    const first = await create('lead', { title: 'Race base', changes: [add('RACE-AB')] });
+    await t.services.proposals.publishNow(as.admin!, first.id, { revision: first.revision });
+    const base = await latestOf('RACE-AB');
+    const drafts = await Promise.all([
+      create('lead', { title: 'Race A', changes: [change('RACE-AB', base, { target: 0.61 })] }),
+      create('lead2', { title: 'Race B', changes: [change('RACE-AB', base, { target: 0.62 })] }),
+      create('lead', { title: 'Race C', changes: [add('RACE-C')] }),
+      create('lead2', { title: 'Race D', changes: [add('RACE-D')] }),
+    ]);
+    const results = await Promise.allSettled(
+      drafts.map((d) => t.services.proposals.publishNow(as.admin!, d.id, { revision: d.revision })),
+    );
+    const [a, b, c, d] = results;
+    expect([a!.status, b!.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = [a, b].find((r) => r!.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: 'conflict', details: { reason: 'stale', codes: ['RACE-AB'] } });
+    expect(await latestOf('RACE-AB')).toBe(base + 1);
+    expect([c!.status, d!.status]).toEqual(['fulfilled', 'fulfilled']);
+    expect(await latestOf('RACE-C')).toBe(1);
+    expect(await latestOf('RACE-D')).toBe(1);
+    const numbers = drafts.map((x) => x.number);
+    expect(new Set(numbers).size).toBe(4);
+  });
 });
