@@ -522,6 +522,34 @@ describeEachDb('proposal service', (database) => {
   const latestOf = async (code: string) =>
     (await t.services.catalog.getStandard(as.staff!, code)).versions[0]!.version;
 
+  it('retiring a retired entry is refused naming it; changing a retired entry brings it back', async () => {
+    const retired = await latestOf('CAL-01');
+    const again = create('lead', {
+      title: 'Retire again',
+      changes: [{ entity: 'standard', action: 'retire', code: 'CAL-01', base_version: retired }],
+    });
+    await expect(again).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: {
+        issues: [
+          {
+            path: 'changes.0.action',
+            message: `standard CAL-01: already retired (version ${retired})`,
+          },
+        ],
+      },
+    });
+    const back = await create('lead', {
+      title: 'Bring back',
+      changes: [change('CAL-01', retired, { units: ['IT'] })],
+    });
+    await t.services.proposals.publishNow(as.admin!, back.id, { revision: back.revision });
+    expect(await t.services.catalog.getStandard(as.staff!, 'CAL-01')).toMatchObject({
+      status: 'active',
+      current: { version: retired + 1, retired: false },
+    });
+  });
+
   it('two proposals published at once: different standards both land; the same one from one base gets one version and a stale 409', async () => {
     t.clock.set('2026-09-13T09:00:00.000Z');
     const first = await create('lead', { title: 'Race base', changes: [add('RACE-AB')] });

@@ -30,7 +30,7 @@ import {
 } from '../contract/catalog.schema';
 import type { NotificationKind } from '../contract/notification.schema';
 import { ancestorsOf } from '../core/org/unit-tree';
-import { catalogRepository } from '../db/catalog.repository';
+import { catalogRepository, type CatalogEntryWithVersions } from '../db/catalog.repository';
 import type { Db } from '../db/database';
 import { employeeRepository } from '../db/employee.repository';
 import { newId } from '../db/ids';
@@ -68,6 +68,34 @@ const MENTION = /(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g;
 
 /** Who an actor is when writing authorship columns: a user id, or null with the actor's label. */
 const signature = (actor: Actor) => ({ id: actor.kind === 'user' ? actor.id : null, label: actor.label });
+
+/** The catalog entries a change set names, with every version, in two queries (not one per change). */
+async function catalogState(tx: Db, changes: readonly { entity: CatalogEntity; code: string }[]) {
+  const codes = (entity: CatalogEntity) => [
+    ...new Set(changes.filter((c) => c.entity === entity).map((c) => c.code)),
+  ];
+  const out = new Map<string, CatalogEntryWithVersions>();
+  for (const entity of ['standard', 'calendar'] as const)
+    for (const e of await catalogRepository.entriesWithVersions(tx, entity, codes(entity)))
+      out.set(keyOf(e.entry), e);
+  return {
+    entry: (c: { entity: CatalogEntity; code: string }) => out.get(keyOf(c)),
+    /** The highest version of the entry, 0 when it has none. */
+    latest: (c: { entity: CatalogEntity; code: string }) =>
+      Math.max(0, ...(out.get(keyOf(c))?.versions.map((v) => v.version) ?? [])),
+    definition: (c: { entity: CatalogEntity; code: string }, version: number | null) => {
+      const v = out.get(keyOf(c))?.versions.find((x) => x.version === version);
+      return v?.definition ? (JSON.parse(v.definition) as Definition) : null;
+    },
+  };
+}
+type CatalogState = Awaited<ReturnType<typeof catalogState>>;
+
+/** The codes whose entry moved on since the proposal was written (or, for an add, exists now). */
+const staleIn = (state: CatalogState, changes: readonly ProposalChange[]) =>
+  changes
+    .filter((c) => (c.action === 'add' ? state.entry(c) !== undefined : state.latest(c) !== c.base_version))
+    .map((c) => c.code);
 
 /** What the organization looks like to the agreement flow: units, their heads with accounts. */
 async function orgSnapshot(tx: Db) {
@@ -164,18 +192,19 @@ export function createProposalService(deps: ServiceDeps) {
     const addedCalendars = new Set(
       changes.filter((c) => c.entity === 'calendar' && c.action !== 'retire').map((c) => c.code),
     );
+    const state = await catalogState(tx, changes);
     const seen = new Map<string, number>();
     for (const [i, c] of changes.entries()) {
       const before = seen.get(keyOf(c));
       if (before !== undefined)
         issue([i, 'code'], c.entity, c.code, `changed twice in one proposal (also change ${before})`);
       else seen.set(keyOf(c), i);
-      const entry = await catalogRepository.findEntry(tx, c.entity, c.code);
+      const entry = state.entry(c);
       if (c.action === 'add') {
         if (entry) issue([i, 'code'], c.entity, c.code, 'already exists (change it instead)');
       } else if (!entry) issue([i, 'code'], c.entity, c.code, 'does not exist');
       else {
-        const latest = await catalogRepository.latestVersion(tx, entry.id);
+        const latest = state.latest(c);
         if (c.base_version !== null && c.base_version > latest)
           issue(
             [i, 'base_version'],
@@ -183,6 +212,9 @@ export function createProposalService(deps: ServiceDeps) {
             c.code,
             `version ${c.base_version} does not exist (the latest is ${latest})`,
           );
+        // Retiring twice would only add an empty version; a change of a retired entry brings it back.
+        else if (c.action === 'retire' && state.definition(c, latest) === null)
+          issue([i, 'action'], c.entity, c.code, `already retired (version ${latest})`);
       }
       if (c.entity !== 'standard' || c.definition === null) continue;
       const def = c.definition;
@@ -216,20 +248,14 @@ export function createProposalService(deps: ServiceDeps) {
   // ── Approvals ────────────────────────────────────────────────────────────────────────────────
 
   /** The definition of an entry's version (for a retirement: what it retires). */
-  async function versionDefinition(tx: Db, entity: CatalogEntity, code: string, version: number | null) {
-    if (version === null) return null;
-    const [e] = await catalogRepository.entriesWithVersions(tx, entity, [code]);
-    const v = e?.versions.find((x) => x.version === version);
-    return v?.definition ? (JSON.parse(v.definition) as Definition) : null;
-  }
 
   /** The approvals a change set needs: a head per unit it binds (or their nearest headed ancestor), one manager. */
   async function requiredApprovals(tx: Db, org: Org, changes: readonly ProposalChange[]) {
     const units = new Set<string>();
+    const state = await catalogState(tx, changes);
     for (const c of changes) {
       if (c.entity !== 'standard') continue;
-      const def = (c.definition ??
-        (await versionDefinition(tx, 'standard', c.code, c.base_version))) as StandardDefinition | null;
+      const def = (c.definition ?? state.definition(c, c.base_version)) as StandardDefinition | null;
       const bound =
         def?.units === undefined
           ? org.roots.map((u) => u.id)
@@ -306,15 +332,7 @@ export function createProposalService(deps: ServiceDeps) {
 
   /** The codes whose entry moved on since the proposal was written (or, for an add, exists now). */
   async function staleCodes(tx: Db, changes: readonly ProposalChange[]) {
-    const stale: string[] = [];
-    for (const c of changes) {
-      const entry = await catalogRepository.findEntry(tx, c.entity, c.code);
-      if (c.action === 'add') {
-        if (entry) stale.push(c.code);
-      } else if (!entry || (await catalogRepository.latestVersion(tx, entry.id)) !== c.base_version)
-        stale.push(c.code);
-    }
-    return stale;
+    return staleIn(await catalogState(tx, changes), changes);
   }
 
   const staleError = (p: ProposalRow, codes: readonly string[]) =>
@@ -349,6 +367,7 @@ export function createProposalService(deps: ServiceDeps) {
         entry = { id: newId(now.getTime()), entity: c.entity, code: c.code, created_at: at };
         await catalogRepository.insertEntry(tx, entry);
       }
+      // Unique per entry, and serialized by the catalog lock: concurrent publications wait and then see it stale.
       const version = (await catalogRepository.latestVersion(tx, entry.id)) + 1;
       await catalogRepository.insertVersion(tx, {
         id: newId(now.getTime()),
@@ -446,19 +465,16 @@ export function createProposalService(deps: ServiceDeps) {
       const person = id === null ? undefined : people.get(id);
       return person ? personRef(person) : null;
     };
-    const views: ProposalChangeView[] = [];
-    for (const c of changes) {
-      const [stale] = p.status === 'published' ? [[]] : [await staleCodes(tx, [c])];
-      views.push({
-        entity: c.entity,
-        action: c.action,
-        code: c.code,
-        base_version: c.base_version,
-        before: await versionDefinition(tx, c.entity, c.code, c.base_version),
-        after: c.definition,
-        stale: stale.length > 0,
-      });
-    }
+    const state = await catalogState(tx, changes);
+    const views: ProposalChangeView[] = changes.map((c) => ({
+      entity: c.entity,
+      action: c.action,
+      code: c.code,
+      base_version: c.base_version,
+      before: state.definition(c, c.base_version),
+      after: c.definition,
+      stale: p.status !== 'published' && staleIn(state, [c]).length > 0,
+    }));
     const keys = new Set(changes.map(keyOf));
     const conflicts: ProposalConflict[] = [];
     if (p.status !== 'published' && p.status !== 'withdrawn') {
@@ -636,7 +652,8 @@ export function createProposalService(deps: ServiceDeps) {
       if (p.effective_from === null || Date.parse(p.effective_from) <= now.getTime()) {
         const approved = { ...p, status: 'approved' as const };
         const stale = await staleCodes(tx, changesOf(p));
-        if (stale.length === 0) await publishInTx(tx, ctx, approved, now, { direct: false });
+        if (stale.length === 0)
+          await publishInTx(tx, ctx, approved, now, { effectiveFrom: at, direct: false });
         else await tellStale(tx, ctx, approved, stale, now);
       }
     });
@@ -853,6 +870,7 @@ export function createProposalService(deps: ServiceDeps) {
             await proposalRepository.lock(tx, candidate.id);
             const p = await proposalRepository.findById(tx, candidate.id);
             if (!p || p.status !== 'approved') return false;
+            await settingRepository.lock(tx, 'lock.catalog', now.toISOString());
             const stale = await staleCodes(tx, changesOf(p));
             if (stale.length > 0) {
               await tellStale(tx, ctx, p, stale, now);
