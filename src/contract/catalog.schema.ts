@@ -483,7 +483,8 @@ export const ApplyQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .default(false),
-  effective_from: Instant.optional(),
+  /** An instant, or a day `YYYY-MM-DD` starting at midnight in the file's (else the organization's) zone. */
+  effective_from: z.union([Instant, z.iso.date()]).optional(),
   title: z.string().trim().min(1).max(300).optional(),
 });
 export type ApplyQuery = z.infer<typeof ApplyQuery>;

@@ -6,6 +6,7 @@ import { actorForUser, systemActor } from '../core';
 import { parseStandardsFile } from '../contract/standards-file.schema';
 import { applyReport, problemText } from './standards-code/apply-report';
 import { BOOTSTRAP } from './standards-code/standards-code.fixture';
+import { startOfDayIn } from './standards-code.service';
 
 const cli = { actor: systemActor('cli') };
 const opts = (
@@ -275,4 +276,10 @@ standards:
       t.services.standardsCode.apply({ actor: actorForUser(viewer.user) }, partial, opts({ dryRun: true })),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
+});
+
+it('a bare effective date starts at midnight in the zone given; an instant stays as it is', () => {
+  expect(startOfDayIn('2026-01-01', 'Europe/Moscow')).toBe('2025-12-31T21:00:00.000Z');
+  expect(startOfDayIn('2026-07-01', 'America/New_York')).toBe('2026-07-01T04:00:00.000Z');
+  expect(startOfDayIn('2026-01-01T09:30:00+03:00', 'UTC')).toBe('2026-01-01T06:30:00.000Z');
 });

@@ -1,5 +1,7 @@
 import { Document, isScalar, visit } from 'yaml';
 import { AppError, assertCan } from '../core';
+import { parseIsoDate } from '../core/time/civil-date';
+import { zonedTime } from '../core/time/zoned-time';
 import {
   ProposalSummary,
   type ApplyResult,
@@ -72,6 +74,8 @@ interface Plan {
   units: OrgWrite<UnitRow>[];
   employees: OrgWrite<EmployeeRow>[];
   summary: string;
+  /** The zone a bare date (`--effective-from 2026-01-01`) starts in: the file's, else the organization's. */
+  zone: string;
 }
 
 /** Strings a YAML 1.1 reader would not read back as strings: times, dates, numbers, yes/no. */
@@ -377,7 +381,12 @@ export function createStandardsCodeService(deps: ServiceDeps) {
         .map(([n, what]) => `${n} ${what}`)
         .join(', ') || 'no standard or calendar changes') +
       '. Standards and calendars missing from the file are kept as they are.';
-    return { changes, views, units: unitWrites, employees: employeeWrites, summary };
+    const firstCalendar = fileCalendars?.[0] as { timezone?: unknown } | undefined;
+    const zone =
+      [rawObject?.timezone, firstCalendar?.timezone].find((z): z is string => typeof z === 'string') ??
+      state.units.filter((u) => u.parent_id === null && u.timezone !== null).sort(byCode)[0]?.timezone ??
+      'UTC';
+    return { changes, views, units: unitWrites, employees: employeeWrites, summary, zone };
   }
 
   async function writeOrg(tx: Db, ctx: CallContext, p: Plan, now: Date) {
@@ -547,18 +556,20 @@ export function createStandardsCodeService(deps: ServiceDeps) {
         return planned;
       });
       if (p.changes.length === 0) return result(p, null);
+      const effectiveFrom =
+        options.effectiveFrom === undefined ? undefined : startOfDayIn(options.effectiveFrom, p.zone);
       // The organization first: the proposal's approvers are the heads of the units it binds.
       let proposal = await proposals.create(ctx, {
         title: options.title ?? `Apply ${options.fileName}`,
         rationale: p.summary,
-        effective_from: options.publish ? null : (options.effectiveFrom ?? null),
+        effective_from: options.publish ? null : (effectiveFrom ?? null),
         changes: p.changes,
         submit: true,
       });
       if (options.publish)
         proposal = await proposals.publishNow(ctx, proposal.id, {
           revision: proposal.revision,
-          ...(options.effectiveFrom !== undefined ? { effective_from: options.effectiveFrom } : {}),
+          ...(effectiveFrom !== undefined ? { effective_from: effectiveFrom } : {}),
         });
       return result(p, ProposalSummary.parse(proposal));
     },
@@ -566,3 +577,14 @@ export function createStandardsCodeService(deps: ServiceDeps) {
 }
 
 export type StandardsCodeService = ReturnType<typeof createStandardsCodeService>;
+
+/**
+ * An effective date as an instant: an ISO instant stays as it is; a day `YYYY-MM-DD` is its start
+ * in `zone` (the organization's), so "from 2026-01-01" covers all of New Year's Day there.
+ * Example: `startOfDayIn('2026-01-01', 'Europe/Moscow')` → `2025-12-31T21:00:00.000Z`.
+ */
+export function startOfDayIn(when: string, zone: string): string {
+  const day = parseIsoDate(when);
+  if (day === undefined) return new Date(Date.parse(when)).toISOString();
+  return new Date(zonedTime(zone).instantOf(day, 0)).toISOString();
+}

@@ -2,16 +2,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError, isAppError } from '../../core';
+import { parseIsoDate } from '../../core/time/civil-date';
 import type { ImportProblem } from '../../contract/org-transfer.schema';
 import { applyReport, problemText } from '../../services/standards-code/apply-report';
 import { EXIT_BAD_INPUT } from '../output';
 import { withRuntime } from '../with-runtime';
 
-/** `--effective-from`: an ISO instant, or a day `YYYY-MM-DD` (its start, UTC). */
+/**
+ * `--effective-from`: an ISO instant (returned as UTC), or a day `YYYY-MM-DD` (kept: the service
+ * starts it at midnight in the file's or the organization's time zone).
+ */
 export function effectiveFromOption(text: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00.000Z` : text;
-  const ms = Date.parse(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(iso) || Number.isNaN(ms))
+  if (parseIsoDate(text) !== undefined) return text;
+  const ms = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms))
     throw new AppError(
       'validation_failed',
       `--effective-from "${text}" is not an ISO instant or a day YYYY-MM-DD`,
