@@ -522,6 +522,36 @@ describeEachDb('proposal service', (database) => {
   const latestOf = async (code: string) =>
     (await t.services.catalog.getStandard(as.staff!, code)).versions[0]!.version;
 
+  it('approved after its effective date: the version takes effect at the approval, never back-dated', async () => {
+    t.clock.set('2026-09-10T09:00:00.000Z');
+    const p = await create('itHead', {
+      title: 'Late',
+      effective_from: '2026-09-05T00:00:00.000Z',
+      changes: [add('LATE-01', { units: ['HR'] })],
+      submit: true,
+    });
+    await approve('hrHead', p.id);
+    expect(await approve('lead', p.id)).toMatchObject({ status: 'published' });
+    expect((await t.services.catalog.getStandard(as.staff!, 'LATE-01')).current).toMatchObject({
+      version: 1,
+      effective_from: '2026-09-10T09:00:00.000Z',
+    });
+  });
+
+  it('publish now with effective_from null takes effect now, whatever date the proposal had', async () => {
+    t.clock.set('2026-09-11T09:00:00.000Z');
+    const p = await create('lead', {
+      title: 'Now',
+      effective_from: '2026-12-01T00:00:00.000Z',
+      changes: [add('NOW-01')],
+    });
+    await t.services.proposals.publishNow(as.admin!, p.id, { revision: p.revision, effective_from: null });
+    expect(await t.services.catalog.getStandard(as.staff!, 'NOW-01')).toMatchObject({
+      status: 'active',
+      current: { effective_from: '2026-09-11T09:00:00.000Z' },
+    });
+  });
+
   it('retiring a retired entry is refused naming it; changing a retired entry brings it back', async () => {
     const retired = await latestOf('CAL-01');
     const again = create('lead', {

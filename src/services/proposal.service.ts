@@ -359,7 +359,8 @@ export function createProposalService(deps: ServiceDeps) {
     const changes = changesOf(p);
     const stale = await staleCodes(tx, changes);
     if (stale.length > 0) throw staleError(p, stale);
-    const effective = options.effectiveFrom ?? p.effective_from ?? at;
+    // undefined: the proposal's own date (or now); null: now.
+    const effective = (options.effectiveFrom === undefined ? p.effective_from : options.effectiveFrom) ?? at;
     const by = signature(ctx.actor);
     for (const c of changes) {
       let entry = await catalogRepository.findEntry(tx, c.entity, c.code);
@@ -650,6 +651,9 @@ export function createProposalService(deps: ServiceDeps) {
       });
       if (p.author_id !== null) await notify(tx, ctx, [p.author_id], 'proposal_approved', p.id, comment, now);
       if (p.effective_from === null || Date.parse(p.effective_from) <= now.getTime()) {
+        // Approved on or after its date: in force from now, never back-dated over the time before
+        // the approval (only an administrator back-dates, recorded as published directly).
+        await settingRepository.lock(tx, 'lock.catalog', at);
         const approved = { ...p, status: 'approved' as const };
         const stale = await staleCodes(tx, changesOf(p));
         if (stale.length === 0)
