@@ -552,6 +552,55 @@ describeEachDb('proposal service', (database) => {
     });
   });
 
+  it('an approved proposal gone stale is rebased by editing it, which re-opens it; so does a new effective date', async () => {
+    t.clock.set('2026-09-12T09:00:00.000Z');
+    const base = await latestOf('PAY-01');
+    const p = await create('itHead', {
+      title: 'Rebase me',
+      effective_from: '2026-10-01T00:00:00.000Z',
+      changes: [change('PAY-01', base, { units: ['HR-PAY'], target: 0.8 })],
+      submit: true,
+    });
+    await approve('hrHead', p.id);
+    expect(await approve('lead', p.id)).toMatchObject({ status: 'approved' });
+    const other = await create('lead', {
+      title: 'First',
+      changes: [change('PAY-01', base, { units: ['HR-PAY'], target: 0.85 })],
+    });
+    await t.services.proposals.publishNow(as.admin!, other.id, { revision: other.revision });
+    const stale = await t.services.proposals.get(as.itHead!, p.id);
+    expect(stale).toMatchObject({ status: 'approved', can: { edit: true } });
+    expect(stale.changes[0]!.stale).toBe(true);
+
+    const rebased = await t.services.proposals.update(as.itHead!, p.id, {
+      revision: stale.revision,
+      changes: [
+        ProposalCreate.parse({
+          title: 'x',
+          changes: [change('PAY-01', base + 1, { units: ['HR-PAY'], target: 0.8 })],
+        }),
+      ].flatMap((c) => c.changes),
+    });
+    expect(rebased).toMatchObject({ status: 'open', approvals_pending: 2 });
+    expect(rebased.changes[0]!.stale).toBe(false);
+    await approve('hrHead', p.id);
+    expect(await approve('lead', p.id)).toMatchObject({ status: 'approved' });
+
+    // A new date is a new text to approve: fresh approvals.
+    const moved = await t.services.proposals.update(as.itHead!, p.id, {
+      revision: (await t.services.proposals.get(as.itHead!, p.id)).revision,
+      effective_from: '2026-09-20T00:00:00.000Z',
+    });
+    expect(moved).toMatchObject({ status: 'open', approvals_pending: 2 });
+    // A new title alone is not.
+    const renamed = await t.services.proposals.update(as.itHead!, p.id, {
+      revision: moved.revision,
+      title: 'Rebased',
+    });
+    expect(renamed).toMatchObject({ status: 'open', approvals_pending: 2, title: 'Rebased' });
+    await t.services.proposals.withdraw(as.itHead!, p.id, { revision: renamed.revision });
+  });
+
   it('retiring a retired entry is refused naming it; changing a retired entry brings it back', async () => {
     const retired = await latestOf('CAL-01');
     const again = create('lead', {

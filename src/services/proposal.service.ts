@@ -61,7 +61,8 @@ const isAuthor = (p: ProposalRow, actor: Actor) =>
   actor.kind === 'user' ? p.author_id === actor.id : p.author_id === null && p.author_label === actor.label;
 const changesOf = (p: ProposalRow) => JSON.parse(p.changes) as ProposalChange[];
 const keyOf = (c: { entity: CatalogEntity; code: string }) => `${c.entity}:${c.code}`;
-const editable: readonly Status[] = ['draft', 'open', 'rejected'];
+/** An approved proposal stays editable so a stale one can be rebased (which re-opens it). */
+const editable: readonly Status[] = ['draft', 'open', 'rejected', 'approved'];
 
 /** `@anna` (an e-mail's local part) or `@anna@example.org`, not inside a word or an address. */
 const MENTION = /(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g;
@@ -764,15 +765,19 @@ export function createProposalService(deps: ServiceDeps) {
         if (!mayEdit(p, ctx.actor)) throw refuse('Only the author or a quality lead edits a proposal');
         if (!editable.includes(p.status)) throw wrongStatus(p, 'edited');
         const changes = input.changes === undefined ? changesOf(p) : await validateChanges(tx, input.changes);
-        const changed = input.changes !== undefined && JSON.stringify(changes) !== p.changes;
-        const reopen = changed && (p.status === 'open' || p.status === 'rejected');
+        const effectiveFrom = input.effective_from === undefined ? p.effective_from : input.effective_from;
+        // What the approvers approve: the changes and their date (not the title or rationale).
+        const changed =
+          (input.changes !== undefined && JSON.stringify(changes) !== p.changes) ||
+          effectiveFrom !== p.effective_from;
+        const reopen = changed && p.status !== 'draft';
         if (reopen && changes.length === 0) throw noChanges();
         const at = now.toISOString();
         const after: ProposalRow = {
           ...p,
           title: input.title ?? p.title,
           rationale: input.rationale ?? p.rationale,
-          effective_from: input.effective_from === undefined ? p.effective_from : input.effective_from,
+          effective_from: effectiveFrom,
           changes: JSON.stringify(changes),
           revision: p.revision + 1,
           status: reopen ? 'open' : p.status,
