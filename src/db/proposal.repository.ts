@@ -33,6 +33,20 @@ export const proposalRepository = {
     return q.orderBy('number', 'desc').execute();
   },
 
+  /** Number and title of the given proposals by id, in one query. */
+  refs: async (
+    db: Db,
+    ids: readonly string[],
+  ): Promise<Map<string, { id: string; number: number; title: string }>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('proposals')
+      .select(['id', 'number', 'title'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  },
+
   /** Titles of the given proposals by id. */
   titles: async (db: Db, ids: readonly string[]): Promise<Map<string, string>> => {
     if (ids.length === 0) return new Map();

@@ -71,11 +71,7 @@ export function createNotificationService(deps: ServiceDeps) {
       rows.map((r) => r.actor_id),
     );
     const proposalIds = [...new Set(rows.map((r) => r.proposal_id).filter((i): i is string => i !== null))];
-    const proposals = new Map<string, { id: string; number: number; title: string }>();
-    for (const id of proposalIds) {
-      const p = await proposalRepository.findById(db, id);
-      if (p) proposals.set(id, { id: p.id, number: p.number, title: p.title });
-    }
+    const proposals = await proposalRepository.refs(db, proposalIds);
     return {
       items: rows.map((r) => {
         const actor = r.actor_id === null ? undefined : people.get(r.actor_id);
