@@ -920,6 +920,8 @@ export function createProposalService(deps: ServiceDeps) {
     async addComment(ctx: CallContext, id: string, input: CommentCreate): Promise<Comment> {
       assertCan(ctx.actor, 'standards.read');
       if (ctx.actor.kind !== 'user') throw refuse('Comments are signed by people: sign in to comment');
+      // Viewers read the discussion but write nothing (the role is read-only everywhere).
+      if (ctx.actor.role === 'viewer') throw refuse('Viewers read the discussion; they do not comment');
       const actorId = ctx.actor.id;
       const now = clock();
       return db.transaction().execute(async (tx) => {

@@ -64,6 +64,7 @@ describeEachDb('proposals API', (database) => {
     await person('sales', 'head', 'SALES');
     await person('hr', 'head', 'HR');
     await person('staff', 'staff');
+    await person('viewer', 'viewer');
   });
   afterAll(() => t.app.close());
 
@@ -266,6 +267,14 @@ describeEachDb('proposals API', (database) => {
       kind: 'commented',
     });
     expect((await call('lead', 'GET', `/proposals/${id}/comments`)).json()).toMatchObject({ total: 1 });
+    // A viewer reads everything (drafts too) but writes nothing, comments included.
+    expect((await call('viewer', 'GET', `/proposals/${id}/comments`)).json()).toMatchObject({ total: 1 });
+    expect((await call('viewer', 'GET', '/proposals?status=draft')).statusCode).toBe(200);
+    expect((await call('viewer', 'GET', '/notifications')).statusCode).toBe(200);
+    expect((await call('viewer', 'POST', `/proposals/${id}/comments`, { body: 'Me too' })).statusCode).toBe(
+      403,
+    );
+    expect((await call('viewer', 'POST', '/proposals', { title: 'x' })).statusCode).toBe(403);
 
     expect((await call('staff', 'GET', '/settings/standards')).json()).toEqual({
       allow_self_approval: false,
