@@ -31,6 +31,7 @@ import { checkedOrUndefined, todayIn } from './calendar-month';
 import { CalendarMonthView, parseMonth } from './calendar-month.view';
 import { IcsImportDialog } from './ics-import.dialog';
 import { asLocalized, LocalizedInputs, localizedOrUndefined } from './measure-editor';
+import { contractMessage } from './contract-messages';
 import { ProposalSaveDialog } from './proposal-save.dialog';
 import { canPropose, useLocalText } from './standards-labels';
 import { useCalendar } from './standards.queries';
@@ -136,10 +137,18 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
     if (!result.success)
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join('.');
-        list.push({ path, message: issueText({ path, message: issue.message, code: issue.code }) });
+        list.push({
+          path,
+          message:
+            issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1
+              ? t('standards.editor.required')
+              : issue.code === 'custom'
+                ? contractMessage(issue.message, lng === 'ru' ? 'ru' : 'en')
+                : issueText({ path, message: issue.message, code: issue.code }),
+        });
       }
     return list;
-  }, [result, issueText]);
+  }, [result, issueText, t, lng]);
   /** Every complaint at or under a path (a day's intervals, the holidays), once that part was touched. */
   const err = (prefix: string) => {
     if (!submitted && !touched.has(prefix.split('.')[0]!)) return undefined;
@@ -205,7 +214,7 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                   disabled={!!detail}
                   error={err('id')}
                   withAsterisk
-                  ff="monospace"
+                  styles={{ input: { fontFamily: 'monospace' } }}
                 />
                 <NumberInput
                   label={t('standards.calendar.ring')}

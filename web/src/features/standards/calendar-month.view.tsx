@@ -89,6 +89,7 @@ export function CalendarMonthView({
                 className={`std-day std-day-${d.kind}${d.inMonth ? '' : ' std-day-outside'}${d.date === today ? ' std-day-today' : ''}`}
                 aria-current={d.date === today ? 'date' : undefined}
                 data-date={d.date}
+                title={d.intervals.join(', ') || undefined}
               >
                 <Text size="sm" fw={d.date === today ? 700 : 500} className="std-day-number">
                   {d.day}

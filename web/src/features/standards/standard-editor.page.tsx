@@ -39,6 +39,7 @@ import {
   newMeasure,
   type MeasureDraft,
 } from './measure-editor';
+import { contractMessage } from './contract-messages';
 import { ProposalSaveDialog } from './proposal-save.dialog';
 import { canPropose, toPercent, useLocalText } from './standards-labels';
 import { useCalendars, useStandard } from './standards.queries';
@@ -203,10 +204,18 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
     if (!result.success)
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join('.');
-        if (!map.has(path)) map.set(path, issueText({ path, message: issue.message, code: issue.code }));
+        if (!map.has(path))
+          map.set(
+            path,
+            issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1
+              ? t('standards.editor.required')
+              : issue.code === 'custom'
+                ? contractMessage(issue.message, lng === 'ru' ? 'ru' : 'en')
+                : issueText({ path, message: issue.message, code: issue.code }),
+          );
       }
     return map;
-  }, [result, issueText]);
+  }, [result, issueText, t, lng]);
   /** A field's complaint, once the person has touched that part of the form (or tried to save). */
   const err = (path: string) =>
     submitted || touched.has(path.split('.')[0]!) ? errors.get(path) : undefined;
@@ -261,7 +270,7 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
                 disabled={!!detail}
                 error={err('code')}
                 withAsterisk
-                ff="monospace"
+                styles={{ input: { fontFamily: 'monospace' } }}
               />
               <LocalizedInputs
                 label={t('standards.fields.title')}
