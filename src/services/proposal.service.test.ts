@@ -654,4 +654,51 @@ describeEachDb('proposal service', (database) => {
     const numbers = drafts.map((x) => x.number);
     expect(new Set(numbers).size).toBe(4);
   });
+
+  it('the scheduler publishes as the system, skips a stale one, and one failing does not stop the others', async () => {
+    t.clock.set('2026-09-14T09:00:00.000Z');
+    const due = async (title: string, code: string) => {
+      const p = await create('itHead', {
+        title,
+        effective_from: '2026-09-15T00:00:00.000Z',
+        changes: [add(code, { units: ['HR'] })],
+        submit: true,
+      });
+      await approve('hrHead', p.id);
+      expect(await approve('lead', p.id)).toMatchObject({ status: 'approved' });
+      return p;
+    };
+    const good = await due('Due good', 'DUE-01');
+    const broken = await due('Due broken', 'DUE-02');
+    const stale = await due('Due stale', 'DUE-03');
+    const first = await create('lead', { title: 'DUE-03 first', changes: [add('DUE-03')] });
+    await t.services.proposals.publishNow(as.admin!, first.id, { revision: first.revision });
+    const db = database().db;
+    const saved = (
+      await db.selectFrom('proposals').select('changes').where('id', '=', broken.id).executeTakeFirstOrThrow()
+    ).changes;
+    await db.updateTable('proposals').set({ changes: '{not json' }).where('id', '=', broken.id).execute();
+    t.clock.set('2026-09-15T00:01:00.000Z');
+    try {
+      await expect(t.services.proposals.publishDue()).rejects.toThrow(
+        /1 due proposal\(s\) failed \(1 published\)/,
+      );
+    } finally {
+      await db.updateTable('proposals').set({ changes: saved }).where('id', '=', broken.id).execute();
+    }
+    expect(await t.services.proposals.get(as.itHead!, good.id)).toMatchObject({
+      status: 'published',
+      published_by: null,
+      published_by_label: 'scheduler',
+    });
+    expect((await t.services.proposals.get(as.itHead!, stale.id)).status).toBe('approved');
+    expect(await kinds('itHead', stale.id)).toContain('proposal_stale');
+    const audit = (await t.services.audit.list(as.admin!, { limit: 500 })).items;
+    expect(audit.find((e) => e.action === 'proposal.publish' && e.entity_id === good.id)).toMatchObject({
+      actor_kind: 'system',
+      actor_label: 'scheduler',
+    });
+    expect(await t.services.proposals.publishDue()).toBe(1);
+    expect((await t.services.proposals.get(as.itHead!, broken.id)).status).toBe('published');
+  });
 });
