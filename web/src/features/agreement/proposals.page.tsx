@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Group, Paper, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconGitPullRequest } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -59,8 +59,17 @@ export function ProposalsPage() {
           onChange={(v) => set({ status: v as ProposalFilter })}
           data={FILTERS.map((f) => ({ value: f, label: t(`agreement.filter.${f}`) }))}
           aria-label={t('agreement.list.statusFilter')}
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
+          visibleFrom="md"
           data-testid="proposal-status-filter"
+        />
+        <Select
+          hiddenFrom="md"
+          value={status}
+          onChange={(v) => v && set({ status: v as ProposalFilter })}
+          data={FILTERS.map((f) => ({ value: f, label: t(`agreement.filter.${f}`) }))}
+          aria-label={t('agreement.list.statusFilter')}
+          allowDeselect={false}
+          w="100%"
         />
         <Switch
           checked={awaitingMe}
@@ -102,7 +111,7 @@ function ProposalRow({ proposal: p }: { proposal: ProposalSummary }) {
         </Stack>
         <ProposalStatusBadge status={p.status as ProposalStatus} />
       </Group>
-      <Group gap="md" mt={6}>
+      <Group mt={6} style={{ rowGap: 2, columnGap: 16 }}>
         <Text size="xs">{t('agreement.list.changes', { count: p.change_count })}</Text>
         {pendingLabel && (
           <Text size="xs" c={p.approvals_pending > 0 ? 'orange.8' : 'teal.8'}>

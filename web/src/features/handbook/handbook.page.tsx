@@ -154,7 +154,7 @@ export function HandbookDocument({ handbook: hb, lng }: { handbook: Handbook; ln
         <Text size="sm" c="dimmed" className="handbook-meta">
           {[t('app.name'), path || t('handbook.wholeOrg'), date].join(' · ')}
         </Text>
-        <Title order={2} size="h1" mt={4}>
+        <Title order={2} size="h2" mt={4}>
           {t('handbook.docTitle')}
         </Title>
         <Text size="lg" fw={500}>
