@@ -701,4 +701,31 @@ describeEachDb('proposal service', (database) => {
     expect(await t.services.proposals.publishDue()).toBe(1);
     expect((await t.services.proposals.get(as.itHead!, broken.id)).status).toBe('published');
   });
+
+  it('a deactivated head is no longer eligible: the head above decides in their place', async () => {
+    await person('orgHead', 'head', 'ORG');
+    await person('hrHead2', 'head', 'HR'); // now HR's only head
+    const p = await create('lead', {
+      title: 'After a head left',
+      changes: [add('LEFT-01', { units: ['HR'] })],
+      submit: true,
+    });
+    const head = p.approvals.find((a) => a.requirement === 'head')!;
+    expect(head.eligible.map((e) => e.id).sort()).toEqual([userId.hrHead2, userId.orgHead].sort());
+    await t.services.users.update(as.admin!, userId.hrHead2!, { status: 'deactivated' });
+    // Their session's actor, were it still used, is refused; they are not listed any more.
+    await expect(approve('hrHead2', p.id)).rejects.toMatchObject({ code: 'forbidden' });
+    const now = await t.services.proposals.get(as.lead!, p.id);
+    expect(
+      now.approvals
+        .find((a) => a.id === head.id)!
+        .eligible.map((e) => e.id)
+        .sort(),
+    ).toEqual([userId.orgHead]);
+    expect(await approve('orgHead', p.id, { approval_id: head.id })).toMatchObject({ approvals_pending: 1 });
+    expect((await t.services.proposals.get(as.lead!, p.id)).approvals[0]).toMatchObject({
+      decision: 'approved',
+      decided_by: { id: userId.orgHead },
+    });
+  });
 });
