@@ -16,6 +16,12 @@ const changeTitle = (change: ProposalChangeView, lng: Locale): string => {
   return localized((def as CalendarDefinition).name, lng);
 };
 
+/** Items gained or lost by a list field, one per line ("+ 2027-01-11"). */
+const listPart = (items: string[], sign: string) =>
+  items.length === 0
+    ? '—'
+    : items.map((v) => <span key={v} style={{ display: 'block' }}>{`${sign} ${v}`}</span>);
+
 /** One change of a proposal: what it is, before and after in plain words, and the fields that differ. */
 export function ChangeCard({
   change,
@@ -135,14 +141,25 @@ export function ChangeCard({
                         c={r.changed ? 'red.8' : undefined}
                         td={r.changed && r.before ? 'line-through' : undefined}
                       >
-                        {r.before ?? '—'}
+                        {r.list ? listPart(r.list.removed, '−') : (r.before ?? '—')}
                       </Table.Td>
                     )}
                     <Table.Td
                       c={change.action === 'change' && r.changed ? 'green.9' : undefined}
                       fw={change.action === 'change' && r.changed ? 600 : undefined}
                     >
-                      {r.after ?? '—'}
+                      {r.list ? (
+                        <>
+                          {listPart(r.list.added, '+')}
+                          {r.list.kept > 0 && (
+                            <Text span size="xs" c="dimmed" fw={400} display="block">
+                              {t('agreement.change.kept', { count: r.list.kept })}
+                            </Text>
+                          )}
+                        </>
+                      ) : (
+                        (r.after ?? '—')
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

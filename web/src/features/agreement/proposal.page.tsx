@@ -106,8 +106,8 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
           #{p.number}
         </Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-start" gap="sm" mb="md">
-        <Stack gap={6} style={{ flex: '1 1 320px', minWidth: 0 }}>
+      <Stack gap="sm" mb="md">
+        <Stack gap={6} style={{ minWidth: 0 }}>
           <Group gap="xs" align="center" wrap="wrap">
             <Title order={1} size="h2" data-testid="proposal-title">
               <Text span c="dimmed" inherit ff="monospace">
@@ -135,7 +135,7 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
           )}
         </Stack>
         {!editing && <ProposalActions proposal={p} onEdit={() => setEditing(true)} />}
-      </Group>
+      </Stack>
 
       {p.conflicts.length > 0 && (
         <Alert
