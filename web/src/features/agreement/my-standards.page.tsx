@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StandardDefinition, StandardList } from '../../../../src/contract/catalog.schema';
 import type { Locale } from '../../../../src/contract/common.schema';
+import { roleCan } from '../../../../src/core/permissions';
 import { api } from '../../api/api-client';
+import { useCurrentUser } from '../auth/session.queries';
 import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useErrorText } from '../../i18n/error-text';
@@ -41,6 +43,7 @@ export function MyStandardsPage() {
   const mine = useMyStandards();
   const definitions = useDefinitions();
   const ack = useAcknowledge();
+  const mayAcknowledge = roleCan(useCurrentUser().role, 'standards.acknowledge');
 
   const pending = useMemo(
     () => (mine.data?.items ?? []).filter((s) => !s.acknowledged_at).length,
@@ -117,7 +120,7 @@ export function MyStandardsPage() {
                   >
                     {t('agreement.mine.acknowledgedOn', { date: format.date(s.acknowledged_at) })}
                   </Badge>
-                ) : (
+                ) : !mayAcknowledge ? null : (
                   <Button
                     size="sm"
                     onClick={() => acknowledge(s.code, s.version)}
