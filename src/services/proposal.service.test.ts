@@ -728,4 +728,37 @@ describeEachDb('proposal service', (database) => {
       decided_by: { id: userId.orgHead },
     });
   });
+
+  it('a calendar still used by a standard or a unit cannot be retired, unless the proposal moves them off it', async () => {
+    const useIt = await create('lead', {
+      title: 'Uses office',
+      changes: [add('USE-CAL', { units: ['IT'], calendar: 'office' })],
+    });
+    await t.services.proposals.publishNow(as.admin!, useIt.id, { revision: useIt.revision });
+    const office = await t.services.catalog.getCalendar(as.staff!, 'office');
+    const retireOffice = {
+      entity: 'calendar',
+      action: 'retire',
+      code: 'office',
+      base_version: office.versions[0]!.version,
+    } as const;
+    const refused = create('lead', { title: 'Drop office', changes: [retireOffice] });
+    await expect(refused).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: {
+        issues: [
+          {
+            path: 'changes.0.action',
+            message: expect.stringMatching(/^calendar office: still used by standard USE-CAL/),
+          },
+        ],
+      },
+    });
+    const withStandard = await create('lead', {
+      title: 'Drop office and its standard',
+      changes: [retireOffice, { entity: 'standard', action: 'retire', code: 'USE-CAL', base_version: 1 }],
+    });
+    expect(withStandard.change_count).toBe(2);
+    await t.services.proposals.withdraw(as.lead!, withStandard.id, { revision: withStandard.revision });
+  });
 });

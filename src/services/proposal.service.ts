@@ -30,6 +30,7 @@ import {
 } from '../contract/catalog.schema';
 import type { NotificationKind } from '../contract/notification.schema';
 import { ancestorsOf } from '../core/org/unit-tree';
+import { versionInForce } from '../core/standards/versions';
 import { catalogRepository, type CatalogEntryWithVersions } from '../db/catalog.repository';
 import type { Db } from '../db/database';
 import { employeeRepository } from '../db/employee.repository';
@@ -242,8 +243,53 @@ export function createProposalService(deps: ServiceDeps) {
           );
       }
     }
+    await calendarsStillUsed(tx, org, changes, issue);
     if (issues.length > 0) throw new ValidationError(issues);
     return changes;
+  }
+
+  /**
+   * A calendar may be retired only when nothing will use it: no standard (in force now, scheduled,
+   * or as this proposal leaves it) and no active unit. Otherwise its retirement is refused naming them.
+   */
+  async function calendarsStillUsed(
+    tx: Db,
+    org: Org,
+    changes: readonly ProposalChange[],
+    issue: (path: (string | number)[], entity: string, code: string, message: string) => void,
+  ) {
+    const retiring = new Map(
+      changes.flatMap((c, i) =>
+        c.entity === 'calendar' && c.action === 'retire' ? [[c.code, i] as const] : [],
+      ),
+    );
+    if (retiring.size === 0) return;
+    const now = clock().getTime();
+    const proposed = new Map(
+      changes.flatMap((c) =>
+        c.entity === 'standard' ? [[c.code, c.definition as StandardDefinition | null] as const] : [],
+      ),
+    );
+    const users = new Map<string, string[]>();
+    const use = (calendar: string | undefined | null, who: string) => {
+      if (calendar && retiring.has(calendar)) users.set(calendar, [...(users.get(calendar) ?? []), who]);
+    };
+    for (const { entry, versions } of await catalogRepository.entriesWithVersions(tx, 'standard')) {
+      if (proposed.has(entry.code)) continue;
+      const inForce = versionInForce(versions, new Date(now).toISOString());
+      for (const v of versions)
+        if (v.definition !== null && (v === inForce || Date.parse(v.effective_from) > now))
+          use((JSON.parse(v.definition) as StandardDefinition).calendar, `standard ${entry.code}`);
+    }
+    for (const [code, def] of proposed) use(def?.calendar, `standard ${code}`);
+    for (const u of org.units) if (u.status === 'active') use(u.calendar, `unit ${u.code}`);
+    for (const [calendar, who] of users)
+      issue(
+        [retiring.get(calendar)!, 'action'],
+        'calendar',
+        calendar,
+        `still used by ${[...new Set(who)].join(', ')} (change or retire them first, or in this proposal)`,
+      );
   }
 
   // ── Approvals ────────────────────────────────────────────────────────────────────────────────
