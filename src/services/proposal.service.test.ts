@@ -761,4 +761,27 @@ describeEachDb('proposal service', (database) => {
     expect(withStandard.change_count).toBe(2);
     await t.services.proposals.withdraw(as.lead!, withStandard.id, { revision: withStandard.revision });
   });
+
+  it('effective dates are stored and answered in UTC; the same instant written with an offset is no new date', async () => {
+    const p = await create('itHead', {
+      title: 'Offsets',
+      effective_from: '2026-12-01T00:00:00+03:00',
+      changes: [add('UTC-01', { units: ['HR'] })],
+      submit: true,
+    });
+    expect(p.effective_from).toBe('2026-11-30T21:00:00.000Z');
+    const approved = await approve('orgHead', p.id);
+    expect(approved.approvals_pending).toBe(1);
+    const renamed = await t.services.proposals.update(as.itHead!, p.id, {
+      revision: approved.revision,
+      title: 'Offsets, renamed',
+      effective_from: '2026-12-01T00:00:00+03:00',
+    });
+    expect(renamed).toMatchObject({
+      status: 'open',
+      approvals_pending: 1,
+      effective_from: '2026-11-30T21:00:00.000Z',
+    });
+    await t.services.proposals.withdraw(as.itHead!, p.id, { revision: renamed.revision });
+  });
 });

@@ -68,6 +68,10 @@ const editable: readonly Status[] = ['draft', 'open', 'rejected', 'approved'];
 /** `@anna` (an e-mail's local part) or `@anna@example.org`, not inside a word or an address. */
 const MENTION = /(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g;
 
+/** An instant as stored and answered: ISO UTC (`+03:00` offsets are accepted on input). */
+const utc = <T extends string | null | undefined>(instant: T): T =>
+  (typeof instant === 'string' ? new Date(instant).toISOString() : instant) as T;
+
 /** Who an actor is when writing authorship columns: a user id, or null with the actor's label. */
 const signature = (actor: Actor) => ({ id: actor.kind === 'user' ? actor.id : null, label: actor.label });
 
@@ -407,7 +411,8 @@ export function createProposalService(deps: ServiceDeps) {
     const stale = await staleCodes(tx, changes);
     if (stale.length > 0) throw staleError(p, stale);
     // undefined: the proposal's own date (or now); null: now.
-    const effective = (options.effectiveFrom === undefined ? p.effective_from : options.effectiveFrom) ?? at;
+    const effective =
+      utc(options.effectiveFrom === undefined ? p.effective_from : options.effectiveFrom) ?? at;
     const by = signature(ctx.actor);
     for (const c of changes) {
       let entry = await catalogRepository.findEntry(tx, c.entity, c.code);
@@ -775,7 +780,7 @@ export function createProposalService(deps: ServiceDeps) {
           status: input.submit ? 'open' : 'draft',
           author_id: author.id,
           author_label: author.label,
-          effective_from: input.effective_from,
+          effective_from: utc(input.effective_from),
           revision: 1,
           changes: JSON.stringify(changes),
           submitted_at: input.submit ? at : null,
@@ -811,11 +816,12 @@ export function createProposalService(deps: ServiceDeps) {
         if (!mayEdit(p, ctx.actor)) throw refuse('Only the author or a quality lead edits a proposal');
         if (!editable.includes(p.status)) throw wrongStatus(p, 'edited');
         const changes = input.changes === undefined ? changesOf(p) : await validateChanges(tx, input.changes);
-        const effectiveFrom = input.effective_from === undefined ? p.effective_from : input.effective_from;
+        const effectiveFrom =
+          input.effective_from === undefined ? p.effective_from : utc(input.effective_from);
         // What the approvers approve: the changes and their date (not the title or rationale).
         const changed =
           (input.changes !== undefined && JSON.stringify(changes) !== p.changes) ||
-          effectiveFrom !== p.effective_from;
+          effectiveFrom !== utc(p.effective_from);
         const reopen = changed && p.status !== 'draft';
         if (reopen && changes.length === 0) throw noChanges();
         const at = now.toISOString();
