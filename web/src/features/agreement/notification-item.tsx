@@ -51,7 +51,7 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen?
           <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
             {text(item)}
           </Text>
-          {item.excerpt && (
+          {item.excerpt && item.excerpt !== item.proposal?.title && (
             <Text size="xs" c="dimmed" lineClamp={2}>
               {item.excerpt}
             </Text>
