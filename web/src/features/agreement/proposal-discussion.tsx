@@ -186,59 +186,62 @@ export function ProposalDiscussion({
         {t('agreement.discussion.title')}
       </Title>
       {list}
-      <Stack gap="xs" mt="md">
-        <Combobox store={combobox} onOptionSubmit={insert} position="bottom-start" withinPortal>
-          <Combobox.Target withAriaAttributes={false}>
-            <Textarea
-              ref={area}
-              label={t('agreement.discussion.label')}
-              description={t('agreement.discussion.hint')}
-              placeholder={t('agreement.discussion.placeholder')}
-              value={body}
-              autosize
-              minRows={3}
-              maxRows={12}
-              onChange={(e) => {
-                setBody(e.currentTarget.value);
-                track(e.currentTarget.value, e.currentTarget.selectionStart);
-              }}
-              onClick={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  send();
-                }
-                if (e.key === 'Escape') combobox.closeDropdown();
-              }}
-              onBlur={() => combobox.closeDropdown()}
-              data-testid="comment-input"
-            />
-          </Combobox.Target>
-          <Combobox.Dropdown hidden={suggestions.length === 0}>
-            <Combobox.Options aria-label={t('agreement.discussion.people')}>
-              {suggestions.map((p) => (
-                <Combobox.Option value={p.id} key={p.id} data-testid="mention-option">
-                  <Text size="sm">{p.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    @{mentionHandle(p, people)}
-                  </Text>
-                </Combobox.Option>
-              ))}
-            </Combobox.Options>
-          </Combobox.Dropdown>
-        </Combobox>
-        <FormErrorAlert message={error} />
-        <Group justify="flex-end">
-          <Button
-            leftSection={<IconSend size={16} aria-hidden />}
-            onClick={send}
-            loading={add.isPending}
-            data-testid="comment-send"
-          >
-            {t('agreement.discussion.send')}
-          </Button>
-        </Group>
-      </Stack>
+      {/* Viewers read the discussion; the server refuses their comments. */}
+      {me.role !== 'viewer' && (
+        <Stack gap="xs" mt="md">
+          <Combobox store={combobox} onOptionSubmit={insert} position="bottom-start" withinPortal>
+            <Combobox.Target withAriaAttributes={false}>
+              <Textarea
+                ref={area}
+                label={t('agreement.discussion.label')}
+                description={t('agreement.discussion.hint')}
+                placeholder={t('agreement.discussion.placeholder')}
+                value={body}
+                autosize
+                minRows={3}
+                maxRows={12}
+                onChange={(e) => {
+                  setBody(e.currentTarget.value);
+                  track(e.currentTarget.value, e.currentTarget.selectionStart);
+                }}
+                onClick={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    send();
+                  }
+                  if (e.key === 'Escape') combobox.closeDropdown();
+                }}
+                onBlur={() => combobox.closeDropdown()}
+                data-testid="comment-input"
+              />
+            </Combobox.Target>
+            <Combobox.Dropdown hidden={suggestions.length === 0}>
+              <Combobox.Options aria-label={t('agreement.discussion.people')}>
+                {suggestions.map((p) => (
+                  <Combobox.Option value={p.id} key={p.id} data-testid="mention-option">
+                    <Text size="sm">{p.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      @{mentionHandle(p, people)}
+                    </Text>
+                  </Combobox.Option>
+                ))}
+              </Combobox.Options>
+            </Combobox.Dropdown>
+          </Combobox>
+          <FormErrorAlert message={error} />
+          <Group justify="flex-end">
+            <Button
+              leftSection={<IconSend size={16} aria-hidden />}
+              onClick={send}
+              loading={add.isPending}
+              data-testid="comment-send"
+            >
+              {t('agreement.discussion.send')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </section>
   );
 }
