@@ -128,10 +128,8 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
 
   const definition = useMemo(() => definitionOf(draft), [draft]);
   const result = useMemo(() => CalendarDefinition.safeParse(definition), [definition]);
-  const spec = useMemo(
-    () => (result.success ? checkedOrUndefined(definition) : undefined),
-    [result, definition],
-  );
+  // The month shows as soon as the engine can read the hours (a missing code does not hide it).
+  const spec = useMemo(() => checkedOrUndefined(definition), [definition]);
   const errors = useMemo(() => {
     const list: { path: string; message: string }[] = [];
     if (!result.success)
