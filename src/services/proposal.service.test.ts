@@ -390,6 +390,14 @@ describeEachDb('proposal service', (database) => {
     const bNow = await t.services.proposals.get(as.lead2!, b.id);
     expect(bNow).toMatchObject({ status: 'draft', conflicts: [] });
     expect(bNow.changes[0]).toMatchObject({ stale: true, before: { target: 0.95 }, after: { target: 0.6 } });
+    // Nobody is asked to approve what cannot be published: submitting it stale is refused too.
+    await expect(
+      t.services.proposals.submit(as.lead2!, b.id, { revision: bNow.revision }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale', codes: ['PAY-01'] },
+    });
+    expect((await t.services.proposals.get(as.lead2!, b.id)).status).toBe('draft');
   });
 
   it('an approved proposal gone stale stays approved at its date and its author is told once', async () => {

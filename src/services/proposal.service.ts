@@ -330,6 +330,14 @@ export function createProposalService(deps: ServiceDeps) {
     changes: readonly ProposalChange[],
     now: Date,
   ) {
+    // Asking people to approve what can no longer be published wastes their time: rebase first.
+    const stale = await staleCodes(tx, changes);
+    if (stale.length > 0)
+      throw new AppError(
+        'conflict',
+        `Proposal #${p.number} cannot be submitted: ${stale.join(', ')} changed since it was written — rebase it on the latest version`,
+        { reason: 'stale', codes: stale },
+      );
     const org = await orgSnapshot(tx);
     const needed = await requiredApprovals(tx, org, changes);
     await proposalRepository.replaceApprovals(
