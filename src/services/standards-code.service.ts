@@ -564,7 +564,8 @@ export function createStandardsCodeService(deps: ServiceDeps) {
         rationale: p.summary,
         effective_from: options.publish ? null : (effectiveFrom ?? null),
         changes: p.changes,
-        submit: true,
+        // Published at once: nobody is asked to approve what is published a moment later.
+        submit: !options.publish,
       });
       if (options.publish)
         proposal = await proposals.publishNow(ctx, proposal.id, {
