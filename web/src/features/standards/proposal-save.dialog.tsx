@@ -185,6 +185,7 @@ export function ProposalSaveDialog({
               }))}
               value={draftId}
               onChange={setDraftId}
+              allowDeselect={false}
               nothingFoundMessage={t('standards.save.noDrafts')}
             />
           )}
