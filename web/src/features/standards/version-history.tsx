@@ -17,7 +17,7 @@ export function DefinitionDiff({ before, after }: { before: unknown; after: unkn
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={280}>
       <Table withTableBorder fz="xs" verticalSpacing={4} data-testid="version-diff">
         <Table.Thead>
           <Table.Tr>
