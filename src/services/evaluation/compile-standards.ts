@@ -6,11 +6,7 @@ import {
 import { createDirectory, type Directory } from '../../core/compliance/directory';
 import type { Measure } from '../../core/compliance/measure';
 import type { CompiledStandard } from '../../core/compliance/standard';
-import {
-  withinMs,
-  type StandardDefinition,
-  type StandardsFile,
-} from '../../contract/standards-file.schema';
+import { withinMs, type StandardDefinition, type StandardsFile } from '../../contract/standards-file.schema';
 
 export interface CompiledStandards {
   standards: CompiledStandard[];
