@@ -8,7 +8,7 @@ export interface FieldRow {
   before: string | null;
   after: string | null;
   changed: boolean;
-  /** For a list of plain values changed on both sides: what it gained and lost, and how many stayed. */
+  /** For a list of plain values on both sides that gained or lost items: what it gained and lost, and how many stayed. */
   list?: { added: string[]; removed: string[]; kept: number };
 }
 
@@ -53,11 +53,11 @@ export function diffDefinitions(before: unknown, after: unknown): FieldRow[] {
     if (row.changed && la && lb) {
       const setA = new Set(la);
       const setB = new Set(lb);
-      row.list = {
-        added: lb.filter((v) => !setA.has(v)),
-        removed: la.filter((v) => !setB.has(v)),
-        kept: lb.filter((v) => setA.has(v)).length,
-      };
+      const added = lb.filter((v) => !setA.has(v));
+      const removed = la.filter((v) => !setB.has(v));
+      // Only reordered: nothing gained or lost, so the two orders themselves are the change.
+      if (added.length > 0 || removed.length > 0)
+        row.list = { added, removed, kept: lb.filter((v) => setA.has(v)).length };
     }
     rows.push(row);
   }
