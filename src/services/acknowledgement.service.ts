@@ -14,7 +14,8 @@ import { recordChange } from './audit-recorder';
 import { catalogInForce, type InForce } from './catalog-in-force';
 import { found } from './entity-errors';
 import type { CallContext, ServiceDeps } from './service-context';
-import { bindsUnit, indexUnits, unitRef } from './standards-code/binding';
+import { unitRef } from './catalog.service';
+import { bindsUnit, indexUnits } from './standards-code/binding';
 
 /**
  * Staff acknowledge the standards that bind them: the versions in force whose `units` name their

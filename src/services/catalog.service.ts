@@ -15,6 +15,7 @@ import type {
   UnitRef,
 } from '../contract/catalog.schema';
 import { ancestorsOf } from '../core/org/unit-tree';
+import { bindsUnit } from '../core/standards/binding';
 import { versionInForce, withEffectiveUntil } from '../core/standards/versions';
 import {
   catalogRepository,
@@ -134,10 +135,6 @@ function entryState<E extends CatalogEntity>(
     })(),
   };
 }
-
-/** Whether a standard's definition binds a unit whose code and ancestors' codes are `codes`. */
-export const bindsUnit = (def: StandardDefinition, codes: ReadonlySet<string>) =>
-  def.units === undefined || def.units.some((c) => codes.has(c));
 
 const titleText = (t: StandardDefinition['title'] | undefined) =>
   t === undefined ? [] : typeof t === 'string' ? [t] : [t.ru ?? '', t.en ?? ''];

@@ -10,7 +10,8 @@ import { catalogInForce } from './catalog-in-force';
 import { found } from './entity-errors';
 import { presentGridCell } from './grid-presenters';
 import type { CallContext, ServiceDeps } from './service-context';
-import { bindsUnit, indexUnits, unitRef } from './standards-code/binding';
+import { unitRef } from './catalog.service';
+import { bindsUnit, indexUnits } from './standards-code/binding';
 import { normalizeCalendar, normalizeStandard } from './standards-code/definitions';
 
 /**

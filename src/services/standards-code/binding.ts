@@ -1,20 +1,17 @@
 import { ancestorsOf } from '../../core/org/unit-tree';
+import { bindsUnit as bindsChain } from '../../core/standards/binding';
 import type { StandardDefinition } from '../../contract/catalog.schema';
 import type { UnitRow } from '../../db/unit.repository';
 
 /**
- * Which units a standard binds: every unit when it names none, else the named units and everything
- * below them. `bindsUnit(def, hr, units)` is true for a standard naming HR, HR's parent, or none.
+ * Whether a standard binds a unit of the tree (core's rule: none named binds all, a named unit
+ * binds everything below it). `bindsUnit(def, hr, tree)` is true for a standard naming HR, HR's parent, or none.
  */
-export function bindsUnit(
+export const bindsUnit = (
   definition: Pick<StandardDefinition, 'units'>,
   unit: Pick<UnitRow, 'id'>,
   tree: UnitTreeIndex,
-): boolean {
-  if (definition.units === undefined) return true;
-  const codes = tree.chainCodes(unit.id);
-  return definition.units.some((code) => codes.has(code));
-}
+): boolean => bindsChain(definition, tree.chainCodes(unit.id));
 
 /** The organization's units indexed for binding questions: a unit's own code and its ancestors'. */
 export interface UnitTreeIndex {
@@ -37,10 +34,3 @@ export function indexUnits(rows: readonly UnitRow[]): UnitTreeIndex {
     chainCodes: (unitId) => new Set(chain(unitId).flatMap((id) => byId.get(id)?.code ?? [])),
   };
 }
-
-/** A unit as the agreement contract's `UnitRef`. */
-export const unitRef = (row: UnitRow) => ({
-  id: row.id,
-  code: row.code,
-  name: { ru: row.name_ru, en: row.name_en },
-});
