@@ -22,45 +22,28 @@ import { roleCan } from '../../../../src/core/permissions';
 import { useCurrentUser } from '../auth/session.queries';
 import { useUsersForLink } from '../org/org.queries';
 import { useAddComment, useProposalComments } from './agreement.queries';
-
-const localPart = (email: string) => email.split('@')[0] ?? email;
-
-/** `@anna` when no one else among the people has that local part, else `@anna@example.org`. */
-export function mentionHandle(person: PersonRef, people: PersonRef[]): string {
-  const local = localPart(person.email).toLowerCase();
-  const clash = people.some((p) => p.id !== person.id && localPart(p.email).toLowerCase() === local);
-  return clash ? person.email : localPart(person.email);
-}
-
-/** The `@text` being typed just before the caret, if any. */
-export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([\w.+-]*)$/u.exec(text.slice(0, caret));
-  if (!match) return null;
-  return { start: caret - match[2]!.length - 1, query: match[2]! };
-}
-
-const MENTION = /(@[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/gu;
+import { commentParts, mentionHandle, mentionQuery } from './mentions';
 
 /** A comment's text with its mentions of real people highlighted. */
 function CommentBody({ comment }: { comment: Comment }) {
-  const handles = new Set(
-    comment.mentions.flatMap((m) => [`@${m.email.toLowerCase()}`, `@${localPart(m.email).toLowerCase()}`]),
+  const parts: ReactNode[] = commentParts(comment.body, comment.mentions).map((part, i) =>
+    part.mention ? (
+      <Text
+        key={i}
+        span
+        c="blue.8"
+        fw={600}
+        bg="blue.0"
+        px={2}
+        style={{ borderRadius: 3 }}
+        data-testid="mention"
+      >
+        {part.text}
+      </Text>
+    ) : (
+      <span key={i}>{part.text}</span>
+    ),
   );
-  const parts: ReactNode[] = comment.body.split(MENTION).map((part, i) => {
-    const bare = part.replace(/\.+$/, '');
-    if (i % 2 === 1 && handles.has(bare.toLowerCase())) {
-      const rest = part.slice(bare.length);
-      return (
-        <span key={i}>
-          <Text span c="blue.8" fw={600} bg="blue.0" px={2} style={{ borderRadius: 3 }} data-testid="mention">
-            {bare}
-          </Text>
-          {rest}
-        </span>
-      );
-    }
-    return <span key={i}>{part}</span>;
-  });
   return (
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {parts}
