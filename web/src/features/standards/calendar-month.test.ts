@@ -3,7 +3,10 @@ import { epochDayOf } from '../../../../src/core/time/civil-date';
 import {
   checkedOrUndefined,
   dayOf,
+  formatMonth,
   monthWeeks,
+  parseMonth,
+  shiftMonth,
   showInterval,
   todayIn,
   weeklyMinutes,
@@ -138,5 +141,26 @@ describe('todayIn', () => {
   it('is the date in the given zone, not UTC', () => {
     expect(todayIn('Europe/Moscow', instant)).toBe('2026-06-01');
     expect(todayIn('America/New_York', instant)).toBe('2026-05-31');
+  });
+});
+
+describe('the month in the address (?month=2026-05)', () => {
+  it('reads only a real year-month', () => {
+    expect(parseMonth('2026-05')).toEqual({ year: 2026, month: 5 });
+    expect(parseMonth('2026-12')).toEqual({ year: 2026, month: 12 });
+    for (const bad of ['2026-13', '2026-00', '2026-5', '2026-05-01', '', null])
+      expect(parseMonth(bad)).toBe(undefined);
+  });
+
+  it('writes it back with two-digit months', () => {
+    expect(formatMonth(2026, 5)).toBe('2026-05');
+    expect(formatMonth(2026, 11)).toBe('2026-11');
+  });
+
+  it('steps across years both ways', () => {
+    expect(shiftMonth(2026, 12, 1)).toEqual({ year: 2027, month: 1 });
+    expect(shiftMonth(2026, 1, -1)).toEqual({ year: 2025, month: 12 });
+    expect(shiftMonth(2026, 5, -17)).toEqual({ year: 2024, month: 12 });
+    expect(shiftMonth(2026, 5, 0)).toEqual({ year: 2026, month: 5 });
   });
 });

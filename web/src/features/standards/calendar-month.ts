@@ -74,3 +74,14 @@ export function todayIn(timezone: string, now = new Date()): string {
     return new Intl.DateTimeFormat('en-CA').format(now);
   }
 }
+
+/** `2026-11` → year and month; anything else → undefined. */
+export function parseMonth(text: string | null): { year: number; month: number } | undefined {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text ?? '');
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : undefined;
+}
+export const formatMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+export function shiftMonth(year: number, month: number, by: number) {
+  const index = year * 12 + (month - 1) + by;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}

@@ -2,19 +2,10 @@ import { ActionIcon, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedCalendarSpec } from '../../../../src/core/calendar/calendar-spec';
-import { monthWeeks, todayIn } from './calendar-month';
+import { monthWeeks, shiftMonth, todayIn } from './calendar-month';
 import './standards.css';
 
-/** `2026-11` → year and month; anything else → undefined. */
-export function parseMonth(text: string | null): { year: number; month: number } | undefined {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text ?? '');
-  return m ? { year: Number(m[1]), month: Number(m[2]) } : undefined;
-}
-export const formatMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
-export function shiftMonth(year: number, month: number, by: number) {
-  const index = year * 12 + (month - 1) + by;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
+export { formatMonth, parseMonth, shiftMonth } from './calendar-month';
 
 /**
  * A month of the calendar, Monday first: each day's working hours, or that it is a day off, a
