@@ -7,13 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { migrations } from './migrations';
 
 const TABLES = [
+  'acknowledgements',
   'api_tokens',
   'audit_log',
+  'catalog_entries',
+  'catalog_versions',
   'employees',
   'grid_cell_types',
   'grid_cells',
   'invites',
   'login_failures',
+  'notifications',
+  'proposal_approvals',
+  'proposal_comments',
+  'proposals',
   'sessions',
   'settings',
   'support_types',

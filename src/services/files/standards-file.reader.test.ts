@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core';
+import { withinMs } from '../../contract/standards-file.schema';
 import { readStandardsFile } from './standards-file.reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'etalon-standards-'));
@@ -64,7 +65,8 @@ describe('readStandardsFile', () => {
   it('reads the example of the issue', async () => {
     const file = await readStandardsFile(write('good.yaml', GOOD));
     expect(file.standards.map((s) => s.code)).toEqual(['TEL-01', 'MAIL-01']);
-    expect(file.standards[1]!.measure).toMatchObject({ within_ms: 4 * 3600_000, clock: 'business' });
+    expect(file.standards[1]!.measure).toMatchObject({ within: '4h', clock: 'business' });
+    expect(withinMs((file.standards[1]!.measure as { within: string }).within)).toBe(4 * 3600_000);
     expect(file.units[0]!.name).toEqual({ ru: 'компания', en: 'company' });
   });
 
