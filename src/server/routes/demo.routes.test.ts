@@ -68,6 +68,9 @@ describeEachDb('demo organization', (database) => {
     const open = (await get(`/proposals/${proposals[0].id}`, admin)).json();
     // The demo's heads have no accounts, so the manager's approval is the one required.
     expect(open.approvals.map((a: { requirement: string }) => a.requirement)).toEqual(['manager']);
+    // Written by "demo", not by the administrator who loaded it, who may therefore decide it.
+    expect(open.author_label).toBe('demo');
+    expect(open.can.decide).toEqual([open.approvals[0].id]);
     const comments = (await get(`/proposals/${open.id}/comments`, admin)).json();
     expect(comments.items).toHaveLength(1);
     expect(comments.items[0].body).toMatch(/^Для отдела кадров/);

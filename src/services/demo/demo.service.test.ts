@@ -58,8 +58,8 @@ describeEachDb('demo standards', (database) => {
     });
     const proposals = (await t.services.proposals.list(system, {})).items;
     expect(proposals.map((p) => [p.number, p.status, p.author_label])).toEqual([
-      [2, 'open', 'cli'],
-      [1, 'published', 'cli'],
+      [2, 'open', 'demo'],
+      [1, 'published', 'demo'],
     ]);
     const published = await t.services.proposals.get(system, proposals[1]!.id);
     expect(published.published_directly).toBe(true);

@@ -1,4 +1,4 @@
-import { AppError, assertCan } from '../../core';
+import { AppError, assertCan, systemActor } from '../../core';
 import type { Locale } from '../../contract/common.schema';
 import { ProposalCreate, type ProposalChange } from '../../contract/catalog.schema';
 import type { DemoReport } from '../../contract/demo.schema';
@@ -47,22 +47,26 @@ function startOfYearInMoscow(now: Date): string {
  * The standards come through proposals as a person's would: the catalog (the office calendar and
  * the seed's standards) published at once, back-dated to the start of the year, and one change
  * left in discussion — with a comment when a person loads the demo (comments are signed by
- * people, so `etalon demo` leaves it without one).
+ * people, so `etalon demo` leaves it without one). The proposals are written by `demo`, so the
+ * administrator who loads it is not their author and may decide the open one.
  */
 export function createDemoService(deps: ServiceDeps, services: DemoServices) {
   const { db } = deps;
 
   /** The published catalog, then the proposal in discussion; each found again by what it changes. */
   async function loadStandards(ctx: CallContext, locale: Locale, report: DemoReport) {
+    // The demo's proposals are written by "demo", not by whoever loads it: the person loading it
+    // (often the only administrator) can then decide the open one instead of being its author.
+    const author: CallContext = { ...ctx, actor: systemActor('demo') };
     if (!(await catalogRepository.findEntry(db, 'calendar', DEMO_CALENDAR))) {
       // A run cut short between creating and publishing left the proposal: publish that one.
       const left = (await proposalRepository.list(db, UNPUBLISHED_STATUSES)).find((p) =>
         changesOf(p).some((c) => c.entity === 'calendar' && c.action === 'add' && c.code === DEMO_CALENDAR),
       );
-      let proposal = left ? await services.proposals.get(ctx, left.id) : undefined;
+      let proposal = left ? await services.proposals.get(author, left.id) : undefined;
       if (!proposal) {
         proposal = await services.proposals.create(
-          ctx,
+          author,
           ProposalCreate.parse({
             title: DEMO_CATALOG_PROPOSAL.title[locale],
             rationale: DEMO_CATALOG_PROPOSAL.rationale[locale],
@@ -84,7 +88,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
         );
         report.proposals += 1;
       }
-      await services.proposals.publishNow(ctx, proposal.id, {
+      await services.proposals.publishNow(author, proposal.id, {
         revision: proposal.revision,
         effective_from: startOfYearInMoscow(deps.clock()),
       });
@@ -102,7 +106,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       const base = DEMO_STANDARDS.find((s) => s.code === open.code)!;
       if (!entry || base.measure.type !== 'response_time') return;
       const created = await services.proposals.create(
-        ctx,
+        author,
         ProposalCreate.parse({
           title: open.title[locale],
           rationale: open.rationale[locale],
