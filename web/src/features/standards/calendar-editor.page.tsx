@@ -31,7 +31,7 @@ import { checkedOrUndefined, todayIn } from './calendar-month';
 import { CalendarMonthView, parseMonth } from './calendar-month.view';
 import { IcsImportDialog } from './ics-import.dialog';
 import { asLocalized, LocalizedInputs, localizedOrUndefined } from './measure-editor';
-import { contractMessage } from './contract-messages';
+import { issueMessage } from './contract-messages';
 import { ProposalSaveDialog } from './proposal-save.dialog';
 import { canPropose, useLocalText } from './standards-labels';
 import { useCalendar } from './standards.queries';
@@ -137,12 +137,9 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
         const path = issue.path.map(String).join('.');
         list.push({
           path,
-          message:
-            issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1
-              ? t('standards.editor.required')
-              : issue.code === 'custom'
-                ? contractMessage(issue.message, lng === 'ru' ? 'ru' : 'en')
-                : issueText({ path, message: issue.message, code: issue.code }),
+          message: issueMessage(issue, lng === 'ru' ? 'ru' : 'en', t, (i) =>
+            issueText({ path, message: i.message, code: i.code }),
+          ),
         });
       }
     return list;

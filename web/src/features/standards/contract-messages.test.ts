@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarDefinition, StandardDefinition } from '../../../../src/contract/catalog.schema';
-import { contractMessage } from './contract-messages';
+import { contractMessage, issueMessage, type FormIssue } from './contract-messages';
 
 /** The contract's own custom complaints for an input, by path, in Russian as the editors show them. */
 function russianComplaints(schema: typeof StandardDefinition | typeof CalendarDefinition, input: unknown) {
@@ -120,5 +120,105 @@ describe('contractMessage in Russian, for what the contract really says', () => 
     expect(contractMessage('must be a date YYYY-MM-DD or else', 'ru')).toBe(
       'must be a date YYYY-MM-DD or else',
     );
+  });
+});
+
+/** Every issue of an input as the editors word it; `t` echoes the key and its values. */
+function formMessages(
+  schema: typeof StandardDefinition | typeof CalendarDefinition,
+  input: unknown,
+  lng: 'ru' | 'en',
+) {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected the contract to refuse the input');
+  const t = (key: string, values: { value?: string; count?: number }) =>
+    `${key}${values.value !== undefined ? ` ${values.value}` : ''}${values.count !== undefined ? ` #${values.count}` : ''}`;
+  return Object.fromEntries(
+    result.error.issues.map((i) => [
+      i.path.map(String).join('.'),
+      issueMessage(i as FormIssue, lng, t, (x) => `fallback:${x.code}`),
+    ]),
+  );
+}
+
+describe('issueMessage, one field complaint for the editors', () => {
+  it("the contract's own message for a size limit wins (target, weight), in both languages", () => {
+    const input = standard({ type: 'rating', scale: '1-5', pass_min: 3, weight: 0 }, { target: 1.5 });
+    expect(formMessages(StandardDefinition, input, 'ru')).toEqual({
+      'measure.weight': 'Вес должен быть больше 0',
+      target: 'Цель — от 0 до 100 %',
+    });
+    expect(formMessages(StandardDefinition, input, 'en')).toEqual({
+      'measure.weight': 'The weight must be above 0',
+      target: 'The target must be between 0 and 100 %',
+    });
+  });
+
+  it("the Script measure's greetings in English too", () => {
+    expect(
+      formMessages(StandardDefinition, standard({ type: 'script', require: ['time_greeting'] }), 'en'),
+    ).toEqual({ 'measure.greetings': 'A greeting by the time of day is required — list the greetings' });
+  });
+
+  it('a size limit without a message of its own says what it limits: a number, a text, a list', () => {
+    const t = (key: string, values: { value?: string; count?: number }) =>
+      `${key}|${values.value ?? values.count ?? ''}`;
+    const fb = () => 'fallback';
+    const limit = (
+      origin: string,
+      code: string,
+      n: number,
+      path: string[] = ['x'],
+      inclusive = true,
+    ): FormIssue => ({
+      code,
+      origin,
+      path,
+      message: 'Too big: zod default',
+      ...(code === 'too_big' ? { maximum: n } : { minimum: n }),
+      inclusive,
+    });
+    expect(issueMessage(limit('number', 'too_big', 1, ['target']), 'en', t, fb)).toBe(
+      'standards.issue.atMost|100 %',
+    );
+    expect(issueMessage(limit('number', 'too_big', 1.5, ['rings']), 'ru', t, fb)).toBe(
+      'standards.issue.atMost|1,5',
+    );
+    expect(issueMessage(limit('number', 'too_small', 0, ['w'], false), 'en', t, fb)).toBe(
+      'standards.issue.above|0',
+    );
+    expect(issueMessage(limit('string', 'too_big', 64), 'en', t, fb)).toBe('standards.issue.atMostChars|64');
+    expect(issueMessage(limit('string', 'too_small', 1), 'en', t, fb)).toBe('standards.editor.required|');
+    expect(issueMessage(limit('array', 'too_small', 2), 'en', t, fb)).toBe('standards.issue.atLeastItems|2');
+    expect(issueMessage({ code: 'invalid_type', path: ['x'], message: 'Invalid input' }, 'en', t, fb)).toBe(
+      'fallback',
+    );
+  });
+
+  it('a bad shift date passes on the nested message, not "Invalid key in record"', () => {
+    const input = {
+      id: 'office',
+      timezone: 'Europe/Moscow',
+      week: {},
+      shifts: { '2026-13-01': ['10:00-14:00'] },
+    };
+    expect(formMessages(CalendarDefinition, input, 'ru')).toEqual({
+      'shifts.2026-13-01': 'Нужна дата ГГГГ-ММ-ДД',
+    });
+    expect(formMessages(CalendarDefinition, input, 'en')).toEqual({
+      'shifts.2026-13-01': 'must be a date YYYY-MM-DD',
+    });
+  });
+
+  it('an empty title is "required"', () => {
+    expect(
+      formMessages(
+        StandardDefinition,
+        standard({ type: 'threshold', field: 'rings', max: 3 }, { title: '' }),
+        'en',
+      ),
+    ).toEqual({
+      title: 'standards.editor.required',
+    });
   });
 });

@@ -35,8 +35,76 @@ const RU: [RegExp, string][] = [
   [/^"(.+)" is not a number: .*$/, '«$1» — не число: укажите rings, wait_seconds или числовой столбец'],
 ];
 
+/** The few contract complaints whose English is written for files (field names, 0…1) and reads badly in a form. */
+const EN: [RegExp, string][] = [
+  [
+    /^time_greeting is required, so greetings must be listed$/,
+    'A greeting by the time of day is required — list the greetings',
+  ],
+  [/^weight must be above 0$/, 'The weight must be above 0'],
+  [/^target must be between 0 and 1$/, 'The target must be between 0 and 100 %'],
+];
+
+function known(message: string, lng: Locale): string | undefined {
+  for (const [pattern, text] of lng === 'ru' ? RU : EN)
+    if (pattern.test(message)) return message.replace(pattern, text);
+  return undefined;
+}
+
 export function contractMessage(message: string, lng: Locale): string {
-  if (lng !== 'ru') return message;
-  for (const [pattern, text] of RU) if (pattern.test(message)) return message.replace(pattern, text);
-  return message;
+  return known(message, lng) ?? message;
+}
+
+/** What the editors need of a zod issue (structural, so the web needs no zod types). */
+export interface FormIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  issues?: readonly FormIssue[];
+}
+
+type IssueKey =
+  | 'standards.editor.required'
+  | `standards.issue.${'atMost' | 'atLeast' | 'below' | 'above'}`
+  | `standards.issue.${'atMost' | 'atLeast'}${'Chars' | 'Items'}`;
+type Translate = (key: IssueKey, values: { value?: string; count?: number }) => string;
+
+/**
+ * One field's complaint in the interface language: the contract's own message when the issue
+ * carries one (zod files `target must be between 0 and 1` under too_big), a nested message for a
+ * record key (a shift date), and a size limit worded for what it limits — a number, a text or a
+ * list (`target` is shown in percent). `fallback` words anything else.
+ */
+export function issueMessage(
+  issue: FormIssue,
+  lng: Locale,
+  t: Translate,
+  fallback: (issue: FormIssue) => string,
+): string {
+  const own = known(issue.message, lng);
+  if (own !== undefined) return own;
+  if (issue.code === 'custom') return issue.message;
+  const nested = issue.issues?.[0];
+  if (nested) return issueMessage({ ...nested, path: [...issue.path, ...nested.path] }, lng, t, fallback);
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const big = issue.code === 'too_big';
+    const limit = Number(big ? issue.maximum : issue.minimum);
+    const exclusive = issue.inclusive === false;
+    if (issue.origin === 'number' && Number.isFinite(limit)) {
+      const percent = issue.path.length === 1 && issue.path[0] === 'target';
+      const value = new Intl.NumberFormat(lng).format(percent ? limit * 100 : limit) + (percent ? ' %' : '');
+      const key = big ? (exclusive ? 'below' : 'atMost') : exclusive ? 'above' : 'atLeast';
+      return t(`standards.issue.${key}`, { value });
+    }
+    if ((issue.origin === 'string' || issue.origin === 'array') && Number.isFinite(limit)) {
+      if (!big && limit === 1) return t('standards.editor.required', {});
+      const kind = issue.origin === 'string' ? 'Chars' : 'Items';
+      return t(`standards.issue.${big ? 'atMost' : 'atLeast'}${kind}`, { count: limit });
+    }
+  }
+  return fallback(issue);
 }

@@ -85,14 +85,14 @@ export function LocalizedInputs({
   const extra = multiline ? { autosize: true, minRows: 2 } : {};
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-      {(['ru', 'en'] as const).map((l, i) => (
+      {(['ru', 'en'] as const).map((l) => (
         <Input
           key={l}
           lang={l}
           label={`${label} · ${t(`standards.preview.${l}`)}`}
           value={value[l] ?? ''}
           onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
-          error={i === 0 ? error : error ? ' ' : undefined}
+          error={error}
           withAsterisk={required}
           {...extra}
         />

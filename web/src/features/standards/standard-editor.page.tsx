@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
+  Badge,
   Button,
   Card,
   Grid,
@@ -22,6 +23,7 @@ import {
   type ProposalChangeInput,
   type StandardDetail,
 } from '../../../../src/contract/catalog.schema';
+import { OrgCode } from '../../../../src/contract/unit.schema';
 import { CHANNELS } from '../../../../src/core/compliance/interaction';
 import { PERIODS, STANDARD_CATEGORIES, STANDARD_KINDS } from '../../../../src/contract/standards-file.schema';
 import { PageHeader } from '../../components/page-header';
@@ -39,7 +41,7 @@ import {
   newMeasure,
   type MeasureDraft,
 } from './measure-editor';
-import { contractMessage } from './contract-messages';
+import { issueMessage } from './contract-messages';
 import { ProposalSaveDialog } from './proposal-save.dialog';
 import { canPropose, toPercent, useLocalText } from './standards-labels';
 import { useCalendars, useStandard } from './standards.queries';
@@ -199,23 +201,25 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
 
   const definition = useMemo(() => definitionOf(draft), [draft]);
   const result = useMemo(() => StandardDefinition.safeParse(definition), [definition]);
+  // The contract takes any code; the editor asks for the organization's rule (no spaces or signs).
+  const codeProblem = !detail && draft.code.trim() !== '' && !OrgCode.safeParse(draft.code).success;
+  const valid = result.success && !codeProblem;
   const errors = useMemo(() => {
     const map = new Map<string, string>();
     if (!result.success)
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join('.');
-        if (!map.has(path))
+        if (!map.has(path) && !(path === 'code' && codeProblem))
           map.set(
             path,
-            issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1
-              ? t('standards.editor.required')
-              : issue.code === 'custom'
-                ? contractMessage(issue.message, lng === 'ru' ? 'ru' : 'en')
-                : issueText({ path, message: issue.message, code: issue.code }),
+            issueMessage(issue, lng === 'ru' ? 'ru' : 'en', t, (i) =>
+              issueText({ path, message: i.message, code: i.code }),
+            ),
           );
       }
+    if (codeProblem) map.set('code', t('standards.issue.code'));
     return map;
-  }, [result, issueText, t, lng]);
+  }, [result, issueText, t, lng, codeProblem]);
   /** A field's complaint, once the person has touched that part of the form (or tried to save). */
   const err = (path: string) =>
     submitted || touched.has(path.split('.')[0]!) ? errors.get(path) : undefined;
@@ -227,7 +231,7 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
 
   const save = () => {
     setSubmitted(true);
-    if (!result.success) return;
+    if (!result.success || codeProblem) return;
     const def = definition as StandardDefinition;
     setSaving(
       detail && latest
@@ -366,7 +370,7 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
                   error={err('period')}
                 />
               </SimpleGrid>
-              {submitted && !result.success && (
+              {submitted && !valid && (
                 <Text c="red" size="sm" role="alert" data-testid="editor-invalid">
                   {t('standards.editor.invalid', { count: errors.size })}
                 </Text>
@@ -392,14 +396,24 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
               <Title order={2} size="h4">
                 {t('standards.preview.title')}
               </Title>
-              <Text size="sm" fw={600}>
-                {text(definition.title as Localized | undefined, draft.code || '…')}
-              </Text>
-              <StandardInWords definition={definition} ringSeconds={ringSeconds} both />
-              <Text size="xs" c={result.success ? 'teal' : 'dimmed'} data-testid="editor-validity">
-                {result.success
-                  ? t('standards.editor.valid')
-                  : t('standards.editor.problems', { count: errors.size })}
+              {!valid && (
+                <Badge
+                  color="orange"
+                  variant="light"
+                  data-testid="preview-draft"
+                  style={{ whiteSpace: 'normal', height: 'auto' }}
+                >
+                  {t('standards.editor.draftPreview')}
+                </Badge>
+              )}
+              <Stack gap="sm" style={valid ? undefined : { opacity: 0.55 }} data-draft={!valid || undefined}>
+                <Text size="sm" fw={600}>
+                  {text(definition.title as Localized | undefined, draft.code || '…')}
+                </Text>
+                <StandardInWords definition={definition} ringSeconds={ringSeconds} both />
+              </Stack>
+              <Text size="xs" c={valid ? 'teal' : 'dimmed'} data-testid="editor-validity">
+                {valid ? t('standards.editor.valid') : t('standards.editor.problems', { count: errors.size })}
               </Text>
             </Stack>
           </Card>
