@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalChangeView } from '../../../../src/contract/catalog.schema';
 import type { Locale } from '../../../../src/contract/common.schema';
 import type { CalendarDefinition, StandardDefinition } from '../../../../src/contract/standards-file.schema';
+import { localName } from '../org/org-tree';
+import { useOrgTree } from '../org/org.queries';
 import { diffDefinitions } from './definition-diff';
+import { fieldLabel, humanizeDefinition, type Humanizer } from './field-labels';
 import { describeStandard, localized } from './plain-words';
 import { ChangeActionBadge } from './proposal-badges';
 
@@ -35,7 +38,12 @@ export function ChangeCard({
   const { t, i18n } = useTranslation();
   const lng: Locale = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
   const [showAll, setShowAll] = useState(false);
-  const rows = diffDefinitions(change.before, change.after);
+  const { index } = useOrgTree();
+  const h = useMemo((): Humanizer => {
+    const names = new Map((index?.all ?? []).map((u) => [u.code, localName(u.name, lng, u.code)]));
+    return { t: t as unknown as Humanizer['t'], lng, unitName: (code) => names.get(code) };
+  }, [index, lng, t]);
+  const rows = diffDefinitions(humanizeDefinition(change.before, h), humanizeDefinition(change.after, h));
   const shown = change.action === 'change' && !showAll ? rows.filter((r) => r.changed) : rows;
   const hidden = rows.length - shown.length;
   const words = (def: unknown) =>
@@ -135,7 +143,7 @@ export function ChangeCard({
                     bg={change.action === 'change' && r.changed ? 'yellow.0' : undefined}
                     data-changed={r.changed && change.action === 'change' ? 'true' : undefined}
                   >
-                    <Table.Td ff="monospace">{r.path}</Table.Td>
+                    <Table.Td title={r.path}>{fieldLabel(r.path, h)}</Table.Td>
                     {change.action === 'change' && (
                       <Table.Td
                         c={r.changed ? 'red.8' : undefined}

@@ -29,7 +29,8 @@ export function ProposalPage() {
 
   if (proposal.isPending) return <LoadingRows rows={6} height={48} />;
   if (proposal.isError) {
-    if (isApiError(proposal.error) && proposal.error.status === 404)
+    // A malformed address (not a UUID) is a 400: for the reader it is the same "no such proposal".
+    if (isApiError(proposal.error) && (proposal.error.status === 404 || proposal.error.status === 400))
       return (
         <MessagePage
           icon={<IconGitPullRequest size={32} aria-hidden />}

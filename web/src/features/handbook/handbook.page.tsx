@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconInfoCircle, IconPrinter } from '@tabler/icons-react';
+import { IconBook, IconInfoCircle, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -11,6 +11,8 @@ import type { CalendarDefinition } from '../../../../src/contract/standards-file
 import { WEEKDAYS } from '../../../../src/contract/standards-file.schema';
 import { describeStandard, localized } from '../../../../src/core/standards/describe';
 import { api } from '../../api/api-client';
+import { isApiError } from '../../api/api-error';
+import { MessagePage } from '../../components/message-page';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { flattenTree, pickName, type Names } from '../grid/grid-labels';
@@ -49,11 +51,26 @@ export function HandbookPage() {
     setParams(next, { replace: true });
   };
 
+  // A malformed unit id is a 400, an unknown one a 404: both mean "no such unit" to the reader.
+  if (
+    handbook.isError &&
+    isApiError(handbook.error) &&
+    (handbook.error.status === 404 || handbook.error.status === 400)
+  )
+    return (
+      <MessagePage
+        icon={<IconBook size={32} aria-hidden />}
+        title={t('handbook.title')}
+        message={t('handbook.notFound')}
+        testId="handbook-not-found"
+      />
+    );
+
   let doc;
   if (handbook.isPending) doc = <LoadingRows rows={6} height={48} />;
   else if (handbook.isError)
     doc = <LoadError error={handbook.error} onRetry={() => void handbook.refetch()} />;
-  else doc = <HandbookDocument handbook={handbook.data} lng={docLng} />;
+  else doc = <HandbookDocument handbook={handbook.data} lng={docLng} units={units} />;
 
   return (
     <div className="handbook-root">
@@ -94,13 +111,15 @@ export function HandbookPage() {
               data-testid="handbook-lang"
             />
           </Stack>
-          <Button
-            leftSection={<IconPrinter size={16} aria-hidden />}
-            onClick={() => window.print()}
-            data-testid="handbook-print"
-          >
-            {t('handbook.print')}
-          </Button>
+          {handbook.data && (
+            <Button
+              leftSection={<IconPrinter size={16} aria-hidden />}
+              onClick={() => window.print()}
+              data-testid="handbook-print"
+            >
+              {t('handbook.print')}
+            </Button>
+          )}
         </Group>
       </Stack>
       {doc}
@@ -138,7 +157,16 @@ function holidayText(date: string, lng: Locale, t: Translate) {
 }
 
 /** The document itself, in its own language (independent of the interface's). */
-export function HandbookDocument({ handbook: hb, lng }: { handbook: Handbook; lng: Locale }) {
+export function HandbookDocument({
+  handbook: hb,
+  lng,
+  units = [],
+}: {
+  handbook: Handbook;
+  lng: Locale;
+  /** The organization's units, for naming where a standard applies (codes when absent). */
+  units?: readonly { code: string; name: Names }[];
+}) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(lng) as unknown as Translate;
   const name = (n: Names, code = '') => pickName(n, lng, code);
@@ -147,6 +175,17 @@ export function HandbookDocument({ handbook: hb, lng }: { handbook: Handbook; ln
   const unitCalendar = hb.unit_calendar ? calendars.get(hb.unit_calendar) : undefined;
   const date = new Intl.DateTimeFormat(lng, { dateStyle: 'long' }).format(new Date(hb.generated_at));
   const path = hb.path.map((u) => name(u.name, u.code)).join(' › ');
+  const unitNames = new Map<string, string>(units.map((u) => [u.code, name(u.name, u.code)]));
+  for (const u of hb.path) unitNames.set(u.code, name(u.name, u.code));
+  /** Where a standard naming units applies, unless it names exactly this unit. */
+  const appliesTo = (codes: readonly string[] | undefined): string | null => {
+    if (!codes || codes.length === 0) return null;
+    if (hb.unit && codes.length === 1 && codes[0] === hb.unit.code) return null;
+    const names = codes.map((c) => unitNames.get(c) ?? c).join(', ');
+    // In a unit's handbook a standard naming an ancestor binds it through that ancestor.
+    const inherited = hb.unit !== null && !codes.includes(hb.unit.code);
+    return t(inherited ? 'handbook.appliesToInherited' : 'handbook.appliesTo', { units: names });
+  };
 
   return (
     <article className="handbook-doc" lang={lng} data-testid="handbook-doc">
@@ -174,6 +213,7 @@ export function HandbookDocument({ handbook: hb, lng }: { handbook: Handbook; ln
             const examples = examplesFor(def, { lng, t, unitName, calendar });
             const description = localized(def.description, lng);
             const why = localized(def.why, lng);
+            const where = appliesTo(def.units);
             return (
               <div key={code} className="handbook-standard" data-testid="handbook-standard">
                 <Title order={4} size="h4">
@@ -182,6 +222,11 @@ export function HandbookDocument({ handbook: hb, lng }: { handbook: Handbook; ln
                     {code} · v{version}
                   </Text>
                 </Title>
+                {where && (
+                  <Text size="sm" c="dimmed" data-testid="handbook-applies">
+                    {where}
+                  </Text>
+                )}
                 <Text size="md" fw={500} mt={4} data-testid="handbook-plain">
                   {describeStandard(def, lng, calendar ? { ringSeconds: calendar.ring_seconds } : {})}
                 </Text>
@@ -318,28 +363,31 @@ function GridSection({ handbook: hb, lng, t }: { handbook: Handbook; lng: Locale
         {t('handbook.grid.none')}
       </Text>
     ) : (
-      <table className="handbook-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th style={{ width: '22%' }}>{whoLabel}</th>
-            <th style={{ width: '20%' }}>{t('handbook.grid.types')}</th>
-            <th>{t('handbook.grid.instructions')}</th>
-            <th style={{ width: '16%' }}>{t('handbook.grid.expected')}</th>
-            <th style={{ width: '14%' }}>{t('handbook.grid.contact')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cells.map((c) => (
-            <tr key={c.id}>
-              <td>{who(c)}</td>
-              <td>{c.support_type_ids.map((id) => typeNames.get(id) ?? '…').join(', ')}</td>
-              <td style={{ whiteSpace: 'pre-wrap' }}>{c.instructions ?? ''}</td>
-              <td>{c.expected_response ?? ''}</td>
-              <td>{c.contact_employee_id ? (personNames.get(c.contact_employee_id) ?? '…') : ''}</td>
+      // Scrolls sideways by itself on a phone rather than the whole page; a short table stays on one sheet.
+      <div className={cells.length <= 8 ? 'handbook-table-wrap handbook-keep' : 'handbook-table-wrap'}>
+        <table className="handbook-table" data-testid={testId}>
+          <thead>
+            <tr>
+              <th style={{ width: '22%' }}>{whoLabel}</th>
+              <th style={{ width: '20%' }}>{t('handbook.grid.types')}</th>
+              <th>{t('handbook.grid.instructions')}</th>
+              <th style={{ width: '16%' }}>{t('handbook.grid.expected')}</th>
+              <th style={{ width: '14%' }}>{t('handbook.grid.contact')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cells.map((c) => (
+              <tr key={c.id}>
+                <td>{who(c)}</td>
+                <td>{c.support_type_ids.map((id) => typeNames.get(id) ?? '…').join(', ')}</td>
+                <td style={{ whiteSpace: 'pre-wrap' }}>{c.instructions ?? ''}</td>
+                <td>{c.expected_response ?? ''}</td>
+                <td>{c.contact_employee_id ? (personNames.get(c.contact_employee_id) ?? '…') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
 
   return (
@@ -358,19 +406,23 @@ function GridSection({ handbook: hb, lng, t }: { handbook: Handbook; lng: Locale
           {t('handbook.grid.namesMissing')}
         </Alert>
       )}
-      <Title order={4} size="h5" mb={4}>
-        {t('handbook.grid.gives')}
-      </Title>
-      {table(
-        hb.grid.gives,
-        (c) => unitNames.get(c.recipient_unit_id) ?? '—',
-        t('handbook.grid.recipient'),
-        'handbook-gives',
-      )}
-      <Title order={4} size="h5" mt="sm" mb={4}>
-        {t('handbook.grid.receives')}
-      </Title>
-      {table(hb.grid.receives, providerName, t('handbook.grid.provider'), 'handbook-receives')}
+      <div className={hb.grid.gives.length <= 8 ? 'handbook-keep' : undefined}>
+        <Title order={4} size="h5" mb={4}>
+          {t('handbook.grid.gives')}
+        </Title>
+        {table(
+          hb.grid.gives,
+          (c) => unitNames.get(c.recipient_unit_id) ?? '—',
+          t('handbook.grid.recipient'),
+          'handbook-gives',
+        )}
+      </div>
+      <div className={hb.grid.receives.length <= 8 ? 'handbook-keep' : undefined}>
+        <Title order={4} size="h5" mt="sm" mb={4}>
+          {t('handbook.grid.receives')}
+        </Title>
+        {table(hb.grid.receives, providerName, t('handbook.grid.provider'), 'handbook-receives')}
+      </div>
     </section>
   );
 }
