@@ -5,6 +5,8 @@ import {
   Card,
   Grid,
   Group,
+  Pill,
+  SimpleGrid,
   NumberInput,
   Select,
   Stack,
@@ -29,6 +31,7 @@ import { useCurrentUser } from '../auth/session.queries';
 import { ForbiddenState } from '../shell/require-permission';
 import { checkedOrUndefined, todayIn } from './calendar-month';
 import { CalendarMonthView, parseMonth } from './calendar-month.view';
+import { useHolidayText } from './calendar.page';
 import { IcsImportDialog } from './ics-import.dialog';
 import { asLocalized, LocalizedInputs, localizedOrUndefined } from './measure-editor';
 import { issueMessage } from './contract-messages';
@@ -117,6 +120,7 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
   const lng = i18n.resolvedLanguage ?? 'en';
   const { text } = useLocalText();
   const { issueText } = useErrorText();
+  const holiday = useHolidayText();
   const latest = detail?.versions[0];
   const start = latest?.definition ?? detail?.current.definition ?? null;
   const [draft, setDraft] = useState<Draft>(() => (start ? draftOf(start) : emptyDraft()));
@@ -198,11 +202,11 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
             data-testid="calendar-editor"
           >
             <Stack gap="md">
-              <Group grow align="flex-start">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                 <TextInput
                   label={t('standards.fields.code')}
                   description={
-                    detail ? t('standards.editor.codeFixed') : t('standards.calendarEditor.codeHint')
+                    detail ? t('standards.calendarEditor.codeFixed') : t('standards.calendarEditor.codeHint')
                   }
                   value={draft.id}
                   onChange={(e) => update('id', e.currentTarget.value)}
@@ -221,7 +225,7 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                   onChange={(v) => update('ring', v === '' ? '' : Number(v))}
                   error={err('ring_seconds')}
                 />
-              </Group>
+              </SimpleGrid>
               <LocalizedInputs
                 label={t('standards.calendars.name')}
                 value={draft.name}
@@ -281,6 +285,13 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                   splitChars={[',', ' ']}
                   clearable
                   data-testid="calendar-holidays-input"
+                  renderPill={({ value, onRemove, disabled }) => (
+                    <Pill withRemoveButton={!disabled} onRemove={onRemove} title={value} data-value={value}>
+                      {value && value.startsWith('--')
+                        ? `${holiday(value)}, ${t('standards.calendar.yearly')}`
+                        : holiday(value ?? '')}
+                    </Pill>
+                  )}
                 />
               </Stack>
               <Stack gap={6}>
@@ -289,40 +300,42 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                 </Title>
                 {draft.shifts.map((s, i) => (
                   <Group key={i} align="flex-start" gap="xs" wrap="nowrap">
-                    <TextInput
-                      type="date"
-                      w={160}
-                      aria-label={t('standards.calendarEditor.shiftDate')}
-                      value={s.date}
-                      onChange={(e) => {
-                        const date = e.currentTarget.value;
-                        update(
-                          'shifts',
-                          draft.shifts.map((x, j) => (j === i ? { ...x, date } : x)),
-                        );
-                      }}
-                      error={
-                        s.date
-                          ? undefined
-                          : submitted
-                            ? t('standards.calendarEditor.dateRequired')
-                            : undefined
-                      }
-                    />
-                    <TagsInput
-                      style={{ flex: 1 }}
-                      aria-label={t('standards.calendarEditor.shiftHours')}
-                      placeholder={s.intervals.length ? '' : t('standards.calendar.dayOff')}
-                      value={s.intervals}
-                      onChange={(intervals) =>
-                        update(
-                          'shifts',
-                          draft.shifts.map((x, j) => (j === i ? { ...x, intervals } : x)),
-                        )
-                      }
-                      error={s.date ? err(`shifts.${s.date}`) : undefined}
-                      splitChars={[',', ' ']}
-                    />
+                    <Group align="flex-start" gap="xs" wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
+                      <TextInput
+                        type="date"
+                        w={160}
+                        aria-label={t('standards.calendarEditor.shiftDate')}
+                        value={s.date}
+                        onChange={(e) => {
+                          const date = e.currentTarget.value;
+                          update(
+                            'shifts',
+                            draft.shifts.map((x, j) => (j === i ? { ...x, date } : x)),
+                          );
+                        }}
+                        error={
+                          s.date
+                            ? undefined
+                            : submitted
+                              ? t('standards.calendarEditor.dateRequired')
+                              : undefined
+                        }
+                      />
+                      <TagsInput
+                        style={{ flex: '1 1 180px', minWidth: 0 }}
+                        aria-label={t('standards.calendarEditor.shiftHours')}
+                        placeholder={s.intervals.length ? '' : t('standards.calendar.dayOff')}
+                        value={s.intervals}
+                        onChange={(intervals) =>
+                          update(
+                            'shifts',
+                            draft.shifts.map((x, j) => (j === i ? { ...x, intervals } : x)),
+                          )
+                        }
+                        error={s.date ? err(`shifts.${s.date}`) : undefined}
+                        splitChars={[',', ' ']}
+                      />
+                    </Group>
                     <ActionIcon
                       mt={6}
                       variant="subtle"

@@ -3,6 +3,7 @@ import { epochDayOf } from '../../../../src/core/time/civil-date';
 import {
   checkedOrUndefined,
   dayOf,
+  monthTitle,
   formatMonth,
   monthWeeks,
   parseMonth,
@@ -162,5 +163,13 @@ describe('the month in the address (?month=2026-05)', () => {
     expect(shiftMonth(2026, 1, -1)).toEqual({ year: 2025, month: 12 });
     expect(shiftMonth(2026, 5, -17)).toEqual({ year: 2024, month: 12 });
     expect(shiftMonth(2026, 5, 0)).toEqual({ year: 2026, month: 5 });
+  });
+});
+
+describe('monthTitle', () => {
+  it('names the month in the nominative with the year, capitalized, without "г."', () => {
+    expect(monthTitle('ru', 2026, 11)).toBe('Ноябрь 2026');
+    expect(monthTitle('ru', 2026, 5)).toBe('Май 2026');
+    expect(monthTitle('en', 2026, 11)).toBe('November 2026');
   });
 });

@@ -85,3 +85,14 @@ export function shiftMonth(year: number, month: number, by: number) {
   const index = year * 12 + (month - 1) + by;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
+
+/**
+ * The month's title: the month's own name (nominative — "Ноябрь", not "ноября") with the year, the
+ * first letter capitalized ("Ноябрь 2026", "November 2026"); `Intl`'s month-and-year adds "г." in Russian.
+ */
+export function monthTitle(lng: string, year: number, month: number): string {
+  const name = new Intl.DateTimeFormat(lng, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+  return `${name.charAt(0).toLocaleUpperCase(lng)}${name.slice(1)} ${year}`;
+}

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedCalendarSpec } from '../../../../src/core/calendar/calendar-spec';
-import { monthWeeks, shiftMonth, todayIn } from './calendar-month';
+import { monthTitle, monthWeeks, shiftMonth, todayIn } from './calendar-month';
 import './standards.css';
 
 export { formatMonth, parseMonth, shiftMonth } from './calendar-month';
@@ -27,9 +27,7 @@ export function CalendarMonthView({
   const lng = i18n.resolvedLanguage ?? 'en';
   const weeks = monthWeeks(spec, year, month);
   const today = todayIn(spec.timezone);
-  const monthName = new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  const monthName = monthTitle(lng, year, month);
   const weekdayNames = Array.from({ length: 7 }, (_, i) =>
     new Intl.DateTimeFormat(lng, { weekday: 'short', timeZone: 'UTC' }).format(
       new Date(Date.UTC(2024, 0, 1 + i)),
@@ -51,7 +49,7 @@ export function CalendarMonthView({
         >
           <IconChevronLeft size={18} aria-hidden />
         </ActionIcon>
-        <Title order={3} size="h4" tt="capitalize" aria-live="polite">
+        <Title order={3} size="h4" aria-live="polite">
           {monthName}
         </Title>
         <ActionIcon
@@ -86,7 +84,14 @@ export function CalendarMonthView({
                   {d.day}
                 </Text>
                 {d.kind === 'holiday' && (
-                  <Badge size="xs" color="red" variant="light" tt="none" className="std-day-badge">
+                  <Badge
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    tt="none"
+                    className="std-day-badge"
+                    title={t('standards.calendar.holiday')}
+                  >
                     {t('standards.calendar.holiday')}
                   </Badge>
                 )}
@@ -96,7 +101,14 @@ export function CalendarMonthView({
                   </Text>
                 )}
                 {d.kind === 'shift' && (
-                  <Badge size="xs" color="grape" variant="light" tt="none" className="std-day-badge">
+                  <Badge
+                    size="xs"
+                    color="grape"
+                    variant="light"
+                    tt="none"
+                    className="std-day-badge"
+                    title={t('standards.calendar.shift')}
+                  >
                     {t('standards.calendar.shift')}
                   </Badge>
                 )}

@@ -14,11 +14,12 @@ import { useCalendars } from './standards.queries';
 
 /** "40 h" / "37.5 h" a week. */
 export function useWeeklyHours() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { maximumFractionDigits: 2 });
   return (definition: unknown) => {
     const spec = checkedOrUndefined(definition);
     if (!spec) return t('common.none');
-    return t('standards.calendars.hoursAWeek', { hours: Math.round((weeklyMinutes(spec) / 60) * 100) / 100 });
+    return t('standards.calendars.hoursAWeek', { hours: number.format(weeklyMinutes(spec) / 60) });
   };
 }
 
