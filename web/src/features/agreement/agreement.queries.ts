@@ -7,11 +7,12 @@ import type {
   ProposalList,
   ProposalStatus,
   ProposalUpdateBody,
+  StandardsSettings,
   UnitAcknowledgements,
 } from '../../../../src/contract/catalog.schema';
 import type { Comment } from '../../../../src/contract/catalog.schema';
 import type { NotificationList } from '../../../../src/contract/notification.schema';
-import { api } from '../../api/api-client';
+import { api, apiRequest } from '../../api/api-client';
 
 /** Proposals, their comments and the catalog they change: one key, so a decision refreshes all. */
 export const PROPOSALS_KEY = ['proposals'] as const;
@@ -155,5 +156,26 @@ export function useUnitAcknowledgements(unitId: string) {
     queryFn: ({ signal }) =>
       api.get<UnitAcknowledgements>(`/units/${unitId}/acknowledgements`, undefined, signal),
     enabled: !!unitId,
+  });
+}
+
+const SETTINGS_KEY = [...PROPOSALS_KEY, 'settings'] as const;
+
+/** The agreement flow's settings (may authors approve their own proposals). */
+export function useStandardsSettings() {
+  return useQuery({
+    queryKey: SETTINGS_KEY,
+    queryFn: ({ signal }) => api.get<StandardsSettings>('/settings/standards', undefined, signal),
+  });
+}
+
+/** Administrators only; refreshes the proposals too (who may decide changes with it). */
+export function useSaveStandardsSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StandardsSettings) =>
+      apiRequest<StandardsSettings>('/settings/standards', { method: 'PUT', body }),
+    onSuccess: (data) => client.setQueryData(SETTINGS_KEY, data),
+    onSettled: () => client.invalidateQueries({ queryKey: PROPOSALS_KEY }),
   });
 }

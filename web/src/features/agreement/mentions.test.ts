@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentParts, mentionHandle, mentionQuery } from './mentions';
+import { commentParts, insertMention, mentionHandle, mentionQuery } from './mentions';
 
 const anna = { id: '1', name: 'Anna', email: 'anna@example.org' };
 const annaOther = { id: '2', name: 'Anna K', email: 'Anna@branch.example.org' };
@@ -51,5 +51,21 @@ describe('commentParts', () => {
     expect(join(commentParts('@anna: write to desk@anna for keys', [anna]))).toBe(
       '[@anna]: write to desk@anna for keys',
     );
+  });
+});
+
+describe('insertMention', () => {
+  it('adds one space after the handle at the end of the text', () => {
+    expect(insertMention('hi @pa', { start: 3, query: 'pa' }, 'pavel')).toEqual({
+      text: 'hi @pavel ',
+      caret: 10,
+    });
+  });
+
+  it('reuses the space already following the query: no double space', () => {
+    expect(insertMention('@pa thanks', { start: 0, query: 'pa' }, 'pavel')).toEqual({
+      text: '@pavel thanks',
+      caret: 7,
+    });
   });
 });

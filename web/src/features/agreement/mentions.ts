@@ -44,3 +44,20 @@ export function commentParts(body: string, mentioned: readonly { email: string }
   });
   return parts;
 }
+
+/**
+ * The text with the `@query` at `start` replaced by `@handle` and one space after it (the space
+ * already there when the text goes on with one: no double space), and where the caret goes.
+ */
+export function insertMention(
+  text: string,
+  at: { start: number; query: string },
+  handle: string,
+): { text: string; caret: number } {
+  const before = text.slice(0, at.start);
+  const after = text.slice(at.start + 1 + at.query.length);
+  const inserted = `@${handle}`;
+  if (/^\s/u.test(after))
+    return { text: before + inserted + after, caret: before.length + inserted.length + 1 };
+  return { text: `${before}${inserted} ${after}`, caret: before.length + inserted.length + 1 };
+}

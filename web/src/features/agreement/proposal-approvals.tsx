@@ -13,7 +13,20 @@ const DECISION_ICON = {
 };
 
 /** Who must approve, who may, and what each decided. */
-export function ProposalApprovals({ approvals, mine }: { approvals: Approval[]; mine: string[] }) {
+export function ProposalApprovals({
+  approvals,
+  mine,
+  open = false,
+  authorId = null,
+  viewerId = null,
+}: {
+  approvals: Approval[];
+  mine: string[];
+  /** The proposal is in discussion: pending approvals can be decided now. */
+  open?: boolean;
+  authorId?: string | null;
+  viewerId?: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lng = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
@@ -57,6 +70,13 @@ export function ProposalApprovals({ approvals, mine }: { approvals: Approval[]; 
                   {t('agreement.approvals.eligible', { names: a.eligible.map((p) => p.name).join(', ') })}
                 </Text>
               )}
+              {open && a.decision === 'pending' && !mine.includes(a.id) && (
+                <StuckHint
+                  approval={a}
+                  viewerIsAuthor={authorId !== null && authorId === viewerId}
+                  authorId={authorId}
+                />
+              )}
               {mine.includes(a.id) && (
                 <Text size="xs" c="blue.8" mt={2}>
                   {t('agreement.approvals.yours')}
@@ -80,5 +100,32 @@ export function ProposalApprovals({ approvals, mine }: { approvals: Approval[]; 
         </Stack>
       )}
     </section>
+  );
+}
+
+/**
+ * Why a pending approval may have nobody to decide it: a unit without a head who has an account,
+ * or the viewer wrote the proposal and may not approve it themselves.
+ */
+function StuckHint({
+  approval: a,
+  viewerIsAuthor,
+  authorId,
+}: {
+  approval: Approval;
+  viewerIsAuthor: boolean;
+  authorId: string | null;
+}) {
+  const { t } = useTranslation();
+  let key: string | null = null;
+  if (a.requirement === 'head' && a.eligible.length === 0) key = 'agreement.approvals.stuckNoHead';
+  else if (viewerIsAuthor && a.requirement === 'manager') key = 'agreement.approvals.stuckManager';
+  else if (viewerIsAuthor && a.requirement === 'head' && a.eligible.every((e) => e.id === authorId))
+    key = 'agreement.approvals.stuckHead';
+  if (!key) return null;
+  return (
+    <Text size="xs" c="orange.9" mt={4} data-testid="approval-stuck">
+      {t(key as 'agreement.approvals.stuckManager')}
+    </Text>
   );
 }

@@ -22,7 +22,7 @@ import { roleCan } from '../../../../src/core/permissions';
 import { useCurrentUser } from '../auth/session.queries';
 import { useUsersForLink } from '../org/org.queries';
 import { useAddComment, useProposalComments } from './agreement.queries';
-import { commentParts, mentionHandle, mentionQuery } from './mentions';
+import { commentParts, insertMention, mentionHandle, mentionQuery } from './mentions';
 
 /** A comment's text with its mentions of real people highlighted. */
 function CommentBody({ comment }: { comment: Comment }) {
@@ -106,13 +106,10 @@ export function ProposalDiscussion({
   const insert = (personId: string) => {
     const person = people.find((p) => p.id === personId);
     if (!person || !mention) return;
-    const handle = `@${mentionHandle(person, people)} `;
-    const caret = mention.start + 1 + mention.query.length;
-    const next = body.slice(0, mention.start) + handle + body.slice(caret);
+    const { text: next, caret: at } = insertMention(body, mention, mentionHandle(person, people));
     setBody(next);
     setMention(null);
     combobox.closeDropdown();
-    const at = mention.start + handle.length;
     requestAnimationFrame(() => {
       area.current?.focus();
       area.current?.setSelectionRange(at, at);

@@ -10,6 +10,7 @@ import { MessagePage } from '../../components/message-page';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { LoadError, LoadingRows } from '../../components/query-states';
 import { useFormat } from '../../i18n/use-format';
+import { useCurrentUser } from '../auth/session.queries';
 import { useProposal, useUpdateProposal } from './agreement.queries';
 import { ProposalActions, ProposalEditForm, useProposalErrorText } from './proposal-actions';
 import { ProposalApprovals } from './proposal-approvals';
@@ -60,6 +61,7 @@ const asInput = (p: Proposal): ProposalChangeInput[] =>
 function ProposalView({ proposal: p }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const update = useUpdateProposal(p.id);
   const errorText = useProposalErrorText();
@@ -191,7 +193,13 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ProposalApprovals approvals={p.approvals} mine={p.can.decide} />
+          <ProposalApprovals
+            approvals={p.approvals}
+            mine={p.can.decide}
+            open={p.status === 'open'}
+            authorId={p.author?.id ?? null}
+            viewerId={me.id}
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -6,7 +6,14 @@ import type { ProposalStatus, ProposalSummary } from '../../../../src/contract/c
 import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useFormat } from '../../i18n/use-format';
-import { useProposals, type ProposalFilter } from './agreement.queries';
+import { notifications } from '@mantine/notifications';
+import { useCurrentUser } from '../auth/session.queries';
+import {
+  useProposals,
+  useSaveStandardsSettings,
+  useStandardsSettings,
+  type ProposalFilter,
+} from './agreement.queries';
 import { ProposalStatusBadge } from './proposal-badges';
 import { StandardsTabs } from '../standards/standards.layout';
 
@@ -29,6 +36,7 @@ export function ProposalsPage() {
     setParams(out, { replace: true });
   };
   const list = useProposals({ status, awaitingMe });
+  const me = useCurrentUser();
 
   let body;
   if (list.isPending) body = <LoadingRows rows={4} height={72} />;
@@ -79,6 +87,7 @@ export function ProposalsPage() {
         />
       </Group>
       {body}
+      {me.role === 'admin' && <SelfApprovalSetting />}
     </>
   );
 }
@@ -125,6 +134,31 @@ function ProposalRow({ proposal: p }: { proposal: ProposalSummary }) {
             : t('agreement.effectiveOnApproval')}
         </Text>
       </Group>
+    </Paper>
+  );
+}
+
+/** Administrators: may the author of a proposal approve it themselves (small teams). */
+function SelfApprovalSetting() {
+  const { t } = useTranslation();
+  const settings = useStandardsSettings();
+  const save = useSaveStandardsSettings();
+  return (
+    <Paper withBorder radius="md" p="sm" mt="lg" data-testid="self-approval-setting">
+      <Switch
+        checked={settings.data?.allow_self_approval ?? false}
+        disabled={!settings.data || save.isPending}
+        onChange={(e) =>
+          save.mutate(
+            { allow_self_approval: e.currentTarget.checked },
+            {
+              onError: () => notifications.show({ color: 'red', message: t('agreement.settings.failed') }),
+            },
+          )
+        }
+        label={t('agreement.settings.selfApproval')}
+        description={t('agreement.settings.selfApprovalHint')}
+      />
     </Paper>
   );
 }
