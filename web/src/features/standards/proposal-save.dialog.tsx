@@ -127,6 +127,11 @@ export function ProposalSaveDialog({
             ]}
             aria-label={t('standards.save.mode')}
           />
+          {drafts.isSuccess && draftItems.length === 0 && (
+            <Text size="xs" c="dimmed" mt={-8} data-testid="no-drafts-hint">
+              {t('standards.save.noDraftsHint')}
+            </Text>
+          )}
           {mode === 'new' ? (
             <>
               <TextInput

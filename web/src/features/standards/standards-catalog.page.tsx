@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import {
   Anchor,
   Badge,
@@ -13,7 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
-import { IconChecklist, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChecklist, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { StandardSummary } from '../../../../src/contract/catalog.schema';
@@ -23,7 +23,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useCurrentUser } from '../auth/session.queries';
 import { LoadDemoButton } from '../demo/load-demo.button';
-import { flattenTree } from '../grid/grid-labels';
+import { flattenTree, pickName } from '../grid/grid-labels';
 import { useUnitTree } from '../grid/grid.queries';
 import { UnitSelect } from '../grid/unit-select';
 import { canPropose, STATUS_COLOR, toPercent, useLocalText } from './standards-labels';
@@ -48,7 +48,16 @@ function useUrlFilters() {
       },
       { replace: true },
     );
-  return { filters, set };
+  const clear = () =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const k of FILTER_KEYS) next.delete(k);
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set, clear };
 }
 
 /** The catalog: every standard with its scope, target and status, filtered by the URL. */
@@ -57,10 +66,16 @@ export function StandardsCatalogPage() {
   const me = useCurrentUser();
   const mayPropose = canPropose(me.role);
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const { filters, set } = useUrlFilters();
+  const { filters, set, clear } = useUrlFilters();
+  const { lng } = useLocalText();
+  const qInput = useRef<HTMLInputElement>(null);
   const list = useStandards(filters);
   const tree = useUnitTree();
   const units = useMemo(() => flattenTree(tree.data?.roots ?? []), [tree.data]);
+  const unitName = useMemo(() => {
+    const names = new Map(units.map((u) => [u.code, pickName(u.name, lng, u.code)]));
+    return (code: string) => names.get(code) ?? code;
+  }, [units, lng]);
   const setQ = useDebouncedCallback((q: string) => set('q', q), 250);
   const filtered = FILTER_KEYS.some((k) => filters[k] !== '');
 
@@ -79,7 +94,22 @@ export function StandardsCatalogPage() {
   else if (list.isError) body = <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.items.length === 0)
     body = filtered ? (
-      <EmptyBlock message={t('standards.catalog.noMatch')} />
+      <EmptyBlock
+        message={t('standards.catalog.noMatch')}
+        action={
+          <Button
+            variant="light"
+            leftSection={<IconFilterOff size={16} aria-hidden />}
+            onClick={() => {
+              setQ.cancel?.();
+              if (qInput.current) qInput.current.value = '';
+              clear();
+            }}
+          >
+            {t('standards.catalog.clearFilters')}
+          </Button>
+        }
+      />
     ) : (
       <EmptyBlock
         message={t('standards.catalog.empty')}
@@ -96,11 +126,11 @@ export function StandardsCatalogPage() {
     body = (
       <Stack gap="sm" data-testid="standards-cards">
         {list.data.items.map((s) => (
-          <StandardCard key={s.id} standard={s} />
+          <StandardCard key={s.id} standard={s} unitName={unitName} />
         ))}
       </Stack>
     );
-  else body = <StandardsTable items={list.data.items} />;
+  else body = <StandardsTable items={list.data.items} unitName={unitName} />;
 
   return (
     <>
@@ -115,6 +145,7 @@ export function StandardsCatalogPage() {
           placeholder={t('standards.filters.qPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           defaultValue={filters.q}
+          ref={qInput}
           onChange={(e) => setQ(e.currentTarget.value)}
         />
         <Select
@@ -206,7 +237,27 @@ export function useTargetText() {
   };
 }
 
-function StandardsTable({ items }: { items: StandardSummary[] }) {
+/** Unit names for the codes a standard binds, each code in its tooltip. */
+function UnitNames({ codes, unitName }: { codes: string[]; unitName: (code: string) => string }) {
+  return (
+    <>
+      {codes.map((c, i) => (
+        <span key={c} title={c} data-unit={c}>
+          {i > 0 ? ', ' : ''}
+          {unitName(c)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function StandardsTable({
+  items,
+  unitName,
+}: {
+  items: StandardSummary[];
+  unitName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const { text } = useLocalText();
   const target = useTargetText();
@@ -248,8 +299,12 @@ function StandardsTable({ items }: { items: StandardSummary[] }) {
                   {def?.channels?.map((c) => t(`standards.channels.${c}`)).join(', ') ??
                     t('standards.catalog.allChannels')}
                 </Table.Td>
-                <Table.Td fz="sm" ff={def?.units ? 'monospace' : undefined}>
-                  {def?.units?.join(', ') ?? t('standards.catalog.wholeOrg')}
+                <Table.Td fz="sm">
+                  {def?.units ? (
+                    <UnitNames codes={def.units} unitName={unitName} />
+                  ) : (
+                    t('standards.catalog.wholeOrg')
+                  )}
                 </Table.Td>
                 <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                   {target(s)}
@@ -266,7 +321,13 @@ function StandardsTable({ items }: { items: StandardSummary[] }) {
   );
 }
 
-function StandardCard({ standard: s }: { standard: StandardSummary }) {
+function StandardCard({
+  standard: s,
+  unitName,
+}: {
+  standard: StandardSummary;
+  unitName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const { text } = useLocalText();
   const target = useTargetText();
@@ -301,7 +362,8 @@ function StandardCard({ standard: s }: { standard: StandardSummary }) {
         )}
         <Text size="sm">
           {target(s)}
-          {def?.units ? ` · ${def.units.join(', ')}` : ''}
+          {' · '}
+          {def?.units ? <UnitNames codes={def.units} unitName={unitName} /> : t('standards.catalog.wholeOrg')}
         </Text>
       </Stack>
     </Card>
