@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../standards/standards.en.json';
 import ru from '../standards/standards.ru.json';
+import handbookRu from '../handbook/handbook.ru.json';
 import agreementRu from './agreement.ru.json';
 import { diffDefinitions } from './definition-diff';
 import { fieldLabel, humanDate, humanizeDefinition, type Humanizer } from './field-labels';
@@ -12,7 +13,7 @@ const tOf = (bundles: Record<string, unknown>) => (key: string) => {
   return typeof node === 'string' ? node : key;
 };
 const ruH: Humanizer = {
-  t: tOf({ standards: ru, agreement: agreementRu }),
+  t: tOf({ standards: ru, agreement: agreementRu, handbook: handbookRu }),
   lng: 'ru',
   unitName: (code) => (code === 'HR' ? 'Отдел кадров' : undefined),
 };
@@ -30,6 +31,7 @@ describe('fieldLabel', () => {
     );
     expect(fieldLabel('period', ruH)).toBe(ru.fields.period);
     expect(fieldLabel('something.unknown', enH)).toBe('something.unknown');
+    expect(fieldLabel('grid_cells[0].provider', ruH)).toBe(`${ru.fields.gridCells} 1 · Кто`);
   });
 });
 
@@ -40,6 +42,7 @@ describe('humanizeDefinition', () => {
       category: 'responsiveness',
       channels: ['phone', 'email'],
       units: ['HR', 'ACC'],
+      grid_cells: [{ provider: 'HR', recipient: 'ACC' }],
       measure: { type: 'response_time', within: '4h', clock: 'business', critical: true },
       target: 0.9,
       period: 'week',
@@ -50,6 +53,7 @@ describe('humanizeDefinition', () => {
       category: ru.categories.responsiveness,
       channels: [ru.channels.phone, ru.channels.email],
       units: ['Отдел кадров', 'ACC'],
+      grid_cells: [{ provider: 'Отдел кадров', recipient: 'ACC' }],
       measure: { type: ru.measures.response_time, within: '4h', clock: ru.measure.business, critical: 'да' },
       target: '90 %',
       period: ru.periods.week,

@@ -72,7 +72,8 @@ export function humanValue(path: string, value: unknown, h: Humanizer): unknown 
   if (shape === 'measure.clock')
     return tr(h, value === 'business' ? 'standards.measure.business' : 'standards.measure.calendar', value);
   if (shape === 'holidays') return humanDate(value, h);
-  if (shape === 'units') return h.unitName?.(value) ?? value;
+  if (shape === 'units' || shape === 'grid_cells.provider' || shape === 'grid_cells.recipient')
+    return h.unitName?.(value) ?? value;
   if (shape === 'owner') return h.employeeName?.(value) ?? value;
   return value;
 }
@@ -109,6 +110,8 @@ const FIELDS: Record<string, string> = {
   holidays: 'standards.calendars.holidays',
   shifts: 'standards.calendar.shifts',
   ring_seconds: 'standards.calendar.ring',
+  'grid_cells.provider': 'handbook.grid.provider',
+  'grid_cells.recipient': 'handbook.grid.recipient',
   'measure.type': 'standards.fields.measure',
   'measure.field': 'standards.measure.field',
   'measure.min': 'standards.measure.min',

@@ -181,10 +181,14 @@ export function HandbookDocument({
   const appliesTo = (codes: readonly string[] | undefined): string | null => {
     if (!codes || codes.length === 0) return null;
     if (hb.unit && codes.length === 1 && codes[0] === hb.unit.code) return null;
-    const names = codes.map((c) => unitNames.get(c) ?? c).join(', ');
+    const named = (list: readonly string[]) => list.map((c) => unitNames.get(c) ?? c).join(', ');
     // In a unit's handbook a standard naming an ancestor binds it through that ancestor.
-    const inherited = hb.unit !== null && !codes.includes(hb.unit.code);
-    return t(inherited ? 'handbook.appliesToInherited' : 'handbook.appliesTo', { units: names });
+    const above = hb.unit
+      ? hb.path.map((u) => u.code).filter((c) => c !== hb.unit?.code && codes.includes(c))
+      : [];
+    if (hb.unit && !codes.includes(hb.unit.code) && above.length > 0)
+      return t('handbook.appliesToInherited', { units: named(above) });
+    return t('handbook.appliesTo', { units: named(codes) });
   };
 
   return (
