@@ -92,12 +92,23 @@ export function CalendarMonthView({
                     className="std-day-badge"
                     title={t('standards.calendar.holiday')}
                   >
-                    {t('standards.calendar.holiday')}
+                    <Label
+                      long={t('standards.calendar.holiday')}
+                      short={t('standards.calendar.holidayShort')}
+                    />
                   </Badge>
                 )}
                 {d.kind === 'off' && (
-                  <Text size="xs" c="dimmed" className="std-day-interval">
-                    {t('standards.calendar.dayOff')}
+                  <Text
+                    size="xs"
+                    c="dimmed"
+                    className="std-day-interval"
+                    title={t('standards.calendar.dayOff')}
+                  >
+                    <Label
+                      long={t('standards.calendar.dayOff')}
+                      short={t('standards.calendar.dayOffShort')}
+                    />
                   </Text>
                 )}
                 {d.kind === 'shift' && (
@@ -109,7 +120,7 @@ export function CalendarMonthView({
                     className="std-day-badge"
                     title={t('standards.calendar.shift')}
                   >
-                    {t('standards.calendar.shift')}
+                    <Label long={t('standards.calendar.shift')} short={t('standards.calendar.shiftShort')} />
                   </Badge>
                 )}
                 {d.intervals.map((i) => (
@@ -123,5 +134,17 @@ export function CalendarMonthView({
         ))}
       </div>
     </Stack>
+  );
+}
+
+/** A day's label, shortened on a phone where a day is a few letters wide (the full text in its tooltip). */
+function Label({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="std-label-long">{long}</span>
+      <span className="std-label-short" aria-hidden>
+        {short}
+      </span>
+    </>
   );
 }
