@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Badge,
   Button,
   Card,
   Grid,
@@ -397,14 +396,18 @@ function StandardEditor({ detail }: { detail: StandardDetail | null }) {
                 {t('standards.preview.title')}
               </Title>
               {!valid && (
-                <Badge
-                  color="orange"
-                  variant="light"
+                <Text
+                  size="xs"
+                  fw={600}
+                  c="orange.9"
+                  bg="orange.0"
+                  px="xs"
+                  py={4}
+                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                   data-testid="preview-draft"
-                  style={{ whiteSpace: 'normal', height: 'auto' }}
                 >
                   {t('standards.editor.draftPreview')}
-                </Badge>
+                </Text>
               )}
               <Stack gap="sm" style={valid ? undefined : { opacity: 0.55 }} data-draft={!valid || undefined}>
                 <Text size="sm" fw={600}>
