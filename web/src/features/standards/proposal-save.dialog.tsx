@@ -115,6 +115,8 @@ export function ProposalSaveDialog({
             {t('standards.save.intro')}
           </Text>
           <SegmentedControl
+            fullWidth
+            styles={{ label: { whiteSpace: 'normal' } }}
             value={mode}
             onChange={(v) => setMode(v as 'new' | 'draft')}
             data={[
