@@ -23,6 +23,7 @@ import {
   type CalendarDetail,
   type ProposalChangeInput,
 } from '../../../../src/contract/catalog.schema';
+import { OrgCode } from '../../../../src/contract/unit.schema';
 import { WEEKDAY_KEYS, type WeekdayKey } from '../../../../src/core/calendar/calendar-spec';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, LoadingRows } from '../../components/query-states';
@@ -132,6 +133,9 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
 
   const definition = useMemo(() => definitionOf(draft), [draft]);
   const result = useMemo(() => CalendarDefinition.safeParse(definition), [definition]);
+  // The contract takes any code; the editor asks for the organization's rule (no spaces or signs).
+  const codeProblem = !detail && draft.id.trim() !== '' && !OrgCode.safeParse(draft.id).success;
+  const valid = result.success && !codeProblem;
   // The month shows as soon as the engine can read the hours (a missing code does not hide it).
   const spec = useMemo(() => checkedOrUndefined(definition), [definition]);
   const errors = useMemo(() => {
@@ -146,8 +150,9 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
           ),
         });
       }
+    if (codeProblem) list.push({ path: 'id', message: t('standards.issue.code') });
     return list;
-  }, [result, issueText, t, lng]);
+  }, [result, issueText, t, lng, codeProblem]);
   /** Every complaint at or under a path (a day's intervals, the holidays), once that part was touched. */
   const err = (prefix: string) => {
     if (!submitted && !touched.has(prefix.split('.')[0]!)) return undefined;
@@ -166,7 +171,7 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
 
   const save = () => {
     setSubmitted(true);
-    if (!result.success) return;
+    if (!valid) return;
     const def = definition as CalendarDefinition;
     setSaving(
       detail && latest
@@ -364,7 +369,7 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                   {t('standards.calendarEditor.addShift')}
                 </Button>
               </Stack>
-              {submitted && !result.success && (
+              {submitted && !valid && (
                 <Text c="red" size="sm" role="alert">
                   {t('standards.editor.invalid', { count: errors.length })}
                 </Text>
@@ -406,8 +411,8 @@ function CalendarEditor({ detail }: { detail: CalendarDetail | null }) {
                   {t('standards.calendarEditor.previewInvalid')}
                 </Text>
               )}
-              <Text size="xs" c={result.success ? 'teal' : 'dimmed'}>
-                {result.success
+              <Text size="xs" c={valid ? 'teal' : 'dimmed'}>
+                {valid
                   ? t('standards.calendarEditor.valid')
                   : t('standards.editor.problems', { count: errors.length })}
               </Text>
