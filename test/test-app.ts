@@ -6,6 +6,7 @@ import { VERSION } from '../src/services/version';
 import { systemActor } from '../src/core';
 import type { Role } from '../src/core';
 import type { TestDatabase } from './test-database';
+import type { UnitCreate } from '../src/contract/unit.schema';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -115,4 +116,53 @@ export async function signIn(app: FastifyInstance, email: string, password = STR
   if (!cookie) throw new Error('no session cookie');
   const csrf = (response.json() as { csrf_token: string }).csrf_token;
   return { cookie: `etalon_session=${cookie.value}`, 'x-csrf-token': csrf };
+}
+
+const cli = { actor: systemActor('test') };
+
+/**
+ * Creates units in order from `[code, parent code or null, extra fields?]` rows (parents first),
+ * named `{en: code}` unless `extra` says otherwise; returns code → id.
+ * Example: `await createUnits(services, [['ORG', null], ['HR', 'ORG', { calendar: 'office' }]])`.
+ */
+export async function createUnits(
+  services: Services,
+  rows: readonly (readonly [string, string | null, Partial<UnitCreate>?])[],
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [code, parent, extra] of rows) {
+    const made = await services.units.create(cli, {
+      code,
+      name: { en: code },
+      parent_id: parent === null ? null : ids[parent]!,
+      timezone: null,
+      calendar: null,
+      contact: null,
+      head_ids: [],
+      ...extra,
+    });
+    ids[code] = made.id;
+  }
+  return ids;
+}
+
+/**
+ * Creates an employee of `unitId` (linked to `userId` when given); with `heads: true` they become
+ * the unit's head. Returns the employee.
+ */
+export async function createEmployee(
+  services: Services,
+  employee: { code: string; unitId: string; userId?: string | null; name?: string; heads?: boolean },
+) {
+  const made = await services.employees.create(cli, {
+    code: employee.code,
+    name: { en: employee.name ?? employee.code },
+    position: null,
+    unit_id: employee.unitId,
+    email: null,
+    extensions: [],
+    user_id: employee.userId ?? null,
+  });
+  if (employee.heads) await services.units.update(cli, employee.unitId, { head_ids: [made.id] });
+  return made;
 }

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createPerson, createTestApp, signIn, type TestApp } from '../../test/test-app';
-import { actorForUser, systemActor } from '../core';
+import {
+  createEmployee,
+  createPerson,
+  createTestApp,
+  createUnits,
+  signIn,
+  type TestApp,
+} from '../../test/test-app';
+import { actorForUser } from '../core';
 import { publishDirectly } from './standards-code/publish-directly.fixture';
 
-const system = { actor: systemActor('test') };
 const measure = { type: 'threshold', field: 'rings', max: 3 };
 const standard = (code: string, units?: string[], target = 0.9) => ({
   code,
@@ -26,34 +32,18 @@ describeEachDb('acknowledgements', (database) => {
 
   beforeAll(async () => {
     t = await createTestApp(database());
-    for (const [code, parent] of [
-      ['ORG', null],
-      ['HR', 'ORG'],
-      ['HR-PAY', 'HR'],
-      ['IT', 'ORG'],
-    ] as const) {
-      const made = await t.services.units.create(system, {
-        code,
-        name: { en: code },
-        parent_id: parent === null ? null : unit[parent]!,
-        timezone: null,
-        calendar: null,
-        contact: null,
-        head_ids: [],
-      });
-      unit[code] = made.id;
-    }
+    Object.assign(
+      unit,
+      await createUnits(t.services, [
+        ['ORG', null],
+        ['HR', 'ORG'],
+        ['HR-PAY', 'HR'],
+        ['IT', 'ORG'],
+      ]),
+    );
     const person = async (code: string, unitCode: string) => {
       const p = await createPerson(t.services, 'staff');
-      const e = await t.services.employees.create(system, {
-        code,
-        name: { en: code },
-        position: null,
-        unit_id: unit[unitCode]!,
-        email: null,
-        extensions: [],
-        user_id: p.user.id,
-      });
+      const e = await createEmployee(t.services, { code, unitId: unit[unitCode]!, userId: p.user.id });
       return { ctx: { actor: actorForUser(p.user) }, email: p.email, employeeId: e.id };
     };
     anna = await person('E-ANNA', 'HR-PAY');

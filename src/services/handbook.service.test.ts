@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createPerson, createTestApp, signIn, type TestApp } from '../../test/test-app';
+import {
+  createEmployee,
+  createPerson,
+  createTestApp,
+  createUnits,
+  signIn,
+  type TestApp,
+} from '../../test/test-app';
 import { actorForUser, systemActor } from '../core';
 import { publishDirectly } from './standards-code/publish-directly.fixture';
 
@@ -26,33 +33,20 @@ describeEachDb('handbook', (database) => {
 
   beforeAll(async () => {
     t = await createTestApp(database());
-    for (const [code, parent, cal] of [
-      ['ORG', null, 'office'],
-      ['HR', 'ORG', null],
-      ['HR-PAY', 'HR', null],
-      ['IT', 'ORG', 'desk'],
-    ] as const) {
-      unit[code] = (
-        await t.services.units.create(system, {
-          code,
-          name: { ru: `${code} ру`, en: code },
-          parent_id: parent === null ? null : unit[parent]!,
-          timezone: null,
-          calendar: cal,
-          contact: null,
-          head_ids: [],
-        })
-      ).id;
-    }
-    const e = await t.services.employees.create(system, {
-      code: 'E-PAY',
-      name: { en: 'Pay clerk' },
-      position: null,
-      unit_id: unit['HR-PAY']!,
-      email: null,
-      extensions: [],
-      user_id: null,
+    const named = (code: string, calendar: string | null = null) => ({
+      name: { ru: `${code} ру`, en: code },
+      calendar,
     });
+    Object.assign(
+      unit,
+      await createUnits(t.services, [
+        ['ORG', null, named('ORG', 'office')],
+        ['HR', 'ORG', named('HR')],
+        ['HR-PAY', 'HR', named('HR-PAY')],
+        ['IT', 'ORG', named('IT', 'desk')],
+      ]),
+    );
+    const e = await createEmployee(t.services, { code: 'E-PAY', name: 'Pay clerk', unitId: unit['HR-PAY']! });
     const types = (await t.services.supportTypes.list(system)).items.map((s) => s.id);
     const make = async (
       name: string,

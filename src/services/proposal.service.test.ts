@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createPerson, createTestApp, type TestApp } from '../../test/test-app';
-import { actorForUser, systemActor, type Role } from '../core';
+import { createEmployee, createPerson, createTestApp, createUnits, type TestApp } from '../../test/test-app';
+import { actorForUser, type Role } from '../core';
 import {
   ProposalCreate,
   ProposalDecide,
@@ -10,8 +10,6 @@ import {
   type StandardDefinitionInput,
 } from '../contract/catalog.schema';
 import type { CallContext } from './service-context';
-
-const system = { actor: systemActor('test') };
 
 const standard = (code: string, extra: Partial<StandardDefinitionInput> = {}): StandardDefinitionInput => ({
   code,
@@ -56,18 +54,14 @@ describeEachDb('proposal service', (database) => {
     as[name] = { actor: actorForUser(user) };
     userId[name] = user.id;
     email[name] = user.email;
-    if (heads !== undefined) {
-      const emp = await t.services.employees.create(system, {
+    if (heads !== undefined)
+      await createEmployee(t.services, {
         code: `E-${name}`,
-        name: { en: name },
-        position: null,
-        unit_id: unit[heads]!,
-        email: null,
-        extensions: [],
-        user_id: user.id,
+        name,
+        unitId: unit[heads]!,
+        userId: user.id,
+        heads: true,
       });
-      await t.services.units.update(system, unit[heads]!, { head_ids: [emp.id] });
-    }
   }
 
   const create = (who: string, body: ProposalCreateBody) =>
@@ -82,22 +76,15 @@ describeEachDb('proposal service', (database) => {
 
   beforeAll(async () => {
     t = await createTestApp(database());
-    const mk = async (code: string, parent: string | null) => {
-      const made = await t.services.units.create(system, {
-        code,
-        name: { en: `${code} unit` },
-        parent_id: parent === null ? null : unit[parent]!,
-        timezone: null,
-        calendar: null,
-        contact: null,
-        head_ids: [],
-      });
-      unit[code] = made.id;
-    };
-    await mk('ORG', null);
-    await mk('HR', 'ORG');
-    await mk('HR-PAY', 'HR');
-    await mk('IT', 'ORG');
+    Object.assign(
+      unit,
+      await createUnits(t.services, [
+        ['ORG', null],
+        ['HR', 'ORG'],
+        ['HR-PAY', 'HR'],
+        ['IT', 'ORG'],
+      ]),
+    );
     await person('admin', 'admin');
     await person('lead', 'manager');
     await person('lead2', 'manager');

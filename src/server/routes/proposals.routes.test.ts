@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
-import { createPerson, createTestApp, createToken, signIn, type TestApp } from '../../../test/test-app';
-import { systemActor, type Role } from '../../core';
+import {
+  createEmployee,
+  createPerson,
+  createTestApp,
+  createUnits,
+  createToken,
+  signIn,
+  type TestApp,
+} from '../../../test/test-app';
+import type { Role } from '../../core';
 
 type Headers = Record<string, string>;
-const system = { actor: systemActor('test') };
 
 const telephone = (code: string, units: string[], target = 0.9) => ({
   code,
@@ -26,39 +33,27 @@ describeEachDb('proposals API', (database) => {
 
   async function person(name: string, role: Role, heads?: string) {
     const { user, email } = await createPerson(t.services, role);
-    if (heads !== undefined) {
-      const emp = await t.services.employees.create(system, {
+    if (heads !== undefined)
+      await createEmployee(t.services, {
         code: `E-${name}`,
-        name: { en: name },
-        position: null,
-        unit_id: unit[heads]!,
-        email: null,
-        extensions: [],
-        user_id: user.id,
+        name,
+        unitId: unit[heads]!,
+        userId: user.id,
+        heads: true,
       });
-      await t.services.units.update(system, unit[heads]!, { head_ids: [emp.id] });
-    }
     as[name] = await signIn(t.app, email);
   }
 
   beforeAll(async () => {
     t = await createTestApp(database());
-    for (const [code, parent] of [
-      ['ORG', null],
-      ['SALES', 'ORG'],
-      ['HR', 'ORG'],
-    ] as const) {
-      const made = await t.services.units.create(system, {
-        code,
-        name: { en: code },
-        parent_id: parent === null ? null : unit[parent]!,
-        timezone: null,
-        calendar: null,
-        contact: null,
-        head_ids: [],
-      });
-      unit[code] = made.id;
-    }
+    Object.assign(
+      unit,
+      await createUnits(t.services, [
+        ['ORG', null],
+        ['SALES', 'ORG'],
+        ['HR', 'ORG'],
+      ]),
+    );
     await person('admin', 'admin');
     await person('lead', 'manager');
     await person('sales', 'head', 'SALES');
