@@ -1,3 +1,4 @@
+import { actorName } from './actor-label';
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -96,7 +97,7 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
     );
   };
 
-  const author = p.author?.name ?? p.author_label;
+  const author = actorName(p.author, p.author_label, t);
 
   return (
     <>
@@ -132,7 +133,7 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
             <Text size="sm" c="green.9" data-testid="published-line">
               {t(p.published_directly ? 'agreement.publishedDirectly' : 'agreement.publishedOn', {
                 date: format.dateTime(p.published_at),
-                name: p.published_by?.name ?? p.published_by_label ?? '',
+                name: actorName(p.published_by, p.published_by_label, t),
               })}
             </Text>
           )}

@@ -1,3 +1,4 @@
+import { actorName } from './actor-label';
 import { Anchor, Group, Paper, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconGitPullRequest } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +114,7 @@ function ProposalRow({ proposal: p }: { proposal: ProposalSummary }) {
           </Group>
           <Text size="xs" c="dimmed">
             {t('agreement.list.byline', {
-              author: p.author?.name ?? p.author_label,
+              author: actorName(p.author, p.author_label, t),
               date: format.date(p.created_at),
             })}
           </Text>

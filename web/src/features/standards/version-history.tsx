@@ -1,3 +1,4 @@
+import { actorName } from '../agreement/actor-label';
 import { Anchor, Badge, Group, Stack, Table, Text, Timeline } from '@mantine/core';
 import { IconCircleX, IconGitCommit } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +92,7 @@ export function VersionHistory({ versions }: { versions: readonly (StandardVersi
               </Text>
               <Text size="xs" c="dimmed">
                 {t('standards.history.publishedBy', {
-                  name: v.published_by?.name ?? v.published_by_label,
+                  name: actorName(v.published_by, v.published_by_label, t),
                   date: format.dateTime(v.published_at),
                 })}
                 {v.proposal_id && (
