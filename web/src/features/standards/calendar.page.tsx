@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArchive, IconCalendar, IconPencil } from '@tabler/icons-react';
+import { Anchor, Badge, Card, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { CalendarDefinition } from '../../../../src/contract/catalog.schema';
@@ -9,13 +8,12 @@ import { isApiError } from '../../api/api-error';
 import { MessagePage } from '../../components/message-page';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, LoadingRows } from '../../components/query-states';
-import { useCurrentUser } from '../auth/session.queries';
 import { checkedOrUndefined, todayIn } from './calendar-month';
 import { CalendarMonthView, formatMonth, parseMonth } from './calendar-month.view';
 import { useWeeklyHours } from './calendars.page';
-import { ProposalSaveDialog } from './proposal-save.dialog';
+import { EntryActions } from './entry-actions';
 import { Fact } from './standard.page';
-import { canPropose, STATUS_COLOR, useLocalText } from './standards-labels';
+import { STATUS_COLOR, useLocalText } from './standards-labels';
 import { useCalendar } from './standards.queries';
 import { VersionHistory } from './version-history';
 
@@ -125,11 +123,9 @@ export function CalendarPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const { text } = useLocalText();
-  const me = useCurrentUser();
   const calendar = useCalendar(code);
   const hours = useWeeklyHours();
   const [params, setParams] = useSearchParams();
-  const [retiring, setRetiring] = useState(false);
 
   if (calendar.isPending) return <LoadingRows rows={6} height={40} />;
   if (calendar.isError) {
@@ -147,7 +143,6 @@ export function CalendarPage() {
   const c = calendar.data;
   const def = c.current.definition;
   const spec = checkedOrUndefined(def);
-  const latest = c.versions[0];
   const today = todayIn(def?.timezone ?? 'UTC');
   const shown = parseMonth(params.get('month')) ?? parseMonth(today.slice(0, 7))!;
   const setMonth = (year: number, month: number) =>
@@ -160,29 +155,21 @@ export function CalendarPage() {
       { replace: true },
     );
 
-  const actions = canPropose(me.role) && c.status !== 'retired' && (
-    <Group gap="xs">
-      <Button
-        component={Link}
-        to={`/standards/calendars/${encodeURIComponent(c.code)}/edit`}
-        leftSection={<IconPencil size={16} aria-hidden />}
-      >
-        {t('standards.page.propose')}
-      </Button>
-      <Button
-        variant="default"
-        color="red"
-        leftSection={<IconArchive size={16} aria-hidden />}
-        onClick={() => setRetiring(true)}
-      >
-        {t('standards.page.retire')}
-      </Button>
-    </Group>
-  );
-
   return (
     <>
-      <PageHeader title={text(def?.name, c.code)} action={actions} />
+      <PageHeader
+        title={text(def?.name, c.code)}
+        action={
+          <EntryActions
+            entity="calendar"
+            code={c.code}
+            status={c.status}
+            editTo={`/standards/calendars/${encodeURIComponent(c.code)}/edit`}
+            latestVersion={c.versions[0]?.version}
+            retireTitle={t('standards.calendar.retireTitle', { code: c.code })}
+          />
+        }
+      />
       <Group gap="xs" mb="md" mt={-12}>
         <Text ff="monospace" size="sm" c="dimmed">
           {c.code}
@@ -252,22 +239,6 @@ export function CalendarPage() {
           </Card>
         </Grid.Col>
       </Grid>
-      <ProposalSaveDialog
-        opened={retiring}
-        onClose={() => setRetiring(false)}
-        defaultTitle={t('standards.calendar.retireTitle', { code: c.code })}
-        change={
-          latest
-            ? {
-                entity: 'calendar',
-                action: 'retire',
-                code: c.code,
-                base_version: latest.version,
-                definition: null,
-              }
-            : null
-        }
-      />
     </>
   );
 }

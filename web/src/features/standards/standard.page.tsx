@@ -1,17 +1,16 @@
-import { useState, type ReactNode } from 'react';
-import { Anchor, Button, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconArchive, IconChartLine, IconChecklist, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Anchor, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconChartLine, IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { MessagePage } from '../../components/message-page';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, LoadingRows } from '../../components/query-states';
-import { useCurrentUser } from '../auth/session.queries';
 import { pickName } from '../grid/grid-labels';
-import { ProposalSaveDialog } from './proposal-save.dialog';
+import { EntryActions } from './entry-actions';
 import { StandardBadges } from './standards-catalog.page';
-import { canPropose, toPercent, useLocalText } from './standards-labels';
+import { toPercent, useLocalText } from './standards-labels';
 import { useCalendar, useStandard } from './standards.queries';
 import { StandardInWords } from './standard-text';
 import { VersionHistory } from './version-history';
@@ -33,12 +32,9 @@ export function StandardPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const { lng, text } = useLocalText();
-  const me = useCurrentUser();
-  const mayPropose = canPropose(me.role);
   const standard = useStandard(code);
   const def = standard.data?.current.definition ?? null;
   const calendar = useCalendar(def?.calendar);
-  const [retiring, setRetiring] = useState(false);
 
   if (standard.isPending) return <LoadingRows rows={6} height={40} />;
   if (standard.isError) {
@@ -54,33 +50,24 @@ export function StandardPage() {
     return <LoadError error={standard.error} onRetry={() => void standard.refetch()} />;
   }
   const s = standard.data;
-  const latest = s.versions[0];
   const ringSeconds = calendar.data?.current.definition?.ring_seconds;
   const none = t('common.none');
 
-  const actions = mayPropose && s.status !== 'retired' && (
-    <Group gap="xs">
-      <Button
-        component={Link}
-        to={`/standards/${encodeURIComponent(s.code)}/edit`}
-        leftSection={<IconPencil size={16} aria-hidden />}
-      >
-        {t('standards.page.propose')}
-      </Button>
-      <Button
-        variant="default"
-        color="red"
-        leftSection={<IconArchive size={16} aria-hidden />}
-        onClick={() => setRetiring(true)}
-      >
-        {t('standards.page.retire')}
-      </Button>
-    </Group>
-  );
-
   return (
     <>
-      <PageHeader title={text(def?.title, s.code)} action={actions} />
+      <PageHeader
+        title={text(def?.title, s.code)}
+        action={
+          <EntryActions
+            entity="standard"
+            code={s.code}
+            status={s.status}
+            editTo={`/standards/${encodeURIComponent(s.code)}/edit`}
+            latestVersion={s.versions[0]?.version}
+            retireTitle={t('standards.page.retireTitle', { code: s.code })}
+          />
+        }
+      />
       <Group gap="xs" mb="md" mt={-12}>
         <Text ff="monospace" size="sm" c="dimmed">
           {s.code}
@@ -227,22 +214,6 @@ export function StandardPage() {
           </Card>
         </Grid.Col>
       </Grid>
-      <ProposalSaveDialog
-        opened={retiring}
-        onClose={() => setRetiring(false)}
-        defaultTitle={t('standards.page.retireTitle', { code: s.code })}
-        change={
-          latest
-            ? {
-                entity: 'standard',
-                action: 'retire',
-                code: s.code,
-                base_version: latest.version,
-                definition: null,
-              }
-            : null
-        }
-      />
     </>
   );
 }
