@@ -1,5 +1,3 @@
-import { useEffect, useRef } from 'react';
-import { Button, Group } from '@mantine/core';
 import {
   IconBook,
   IconCalendar,
@@ -9,7 +7,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
+import { SectionTabs } from '../../components/section-tabs';
 
 const TABS = [
   { key: 'catalog', path: '/standards', icon: IconChecklist },
@@ -35,42 +34,13 @@ export function StandardsTabs() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const current = currentTab(pathname);
-  // On a phone the links scroll sideways: keep the current one in sight.
-  const nav = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const link = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (link && nav.current) nav.current.scrollLeft = link.offsetLeft - nav.current.offsetLeft - 8;
-  }, [current.key]);
   return (
-    <Group
-      ref={nav}
-      component="nav"
-      aria-label={t('standards.tabs.label')}
-      gap={4}
-      wrap="nowrap"
-      mb="md"
-      style={{ overflowX: 'auto', scrollbarWidth: 'thin' }}
-      data-testid="standards-tabs"
-    >
-      {TABS.map((tab) => {
-        const active = tab.key === current.key;
-        return (
-          <Button
-            key={tab.key}
-            component={Link}
-            to={tab.path}
-            variant={active ? 'light' : 'subtle'}
-            color={active ? undefined : 'gray'}
-            size="sm"
-            leftSection={<tab.icon size={16} aria-hidden />}
-            aria-current={active ? 'page' : undefined}
-            miw="max-content"
-          >
-            {t(`standards.tabs.${tab.key}`)}
-          </Button>
-        );
-      })}
-    </Group>
+    <SectionTabs
+      tabs={TABS.map((tab) => ({ ...tab, label: t(`standards.tabs.${tab.key}`) }))}
+      current={current.key}
+      label={t('standards.tabs.label')}
+      testId="standards-tabs"
+    />
   );
 }
 
