@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TestDatabase } from './test-database';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,4 +32,23 @@ export function runEtalon(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * Runs `etalon …` against a test database as an operator would (its SQLite directory or its
+ * PostgreSQL URL), with quiet logs; without a database, against none configured.
+ */
+export function runEtalonOn(
+  database: TestDatabase | undefined,
+  args: string[],
+  options: { input?: string } = {},
+): Promise<EtalonRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  delete env.ETALON_DATA_DIR;
+  if (database) {
+    env.ETALON_DATA_DIR = database.options.dataDir;
+    if (database.options.databaseUrl) env.DATABASE_URL = database.options.databaseUrl;
+  }
+  return runEtalon(args, { env, ...options });
 }

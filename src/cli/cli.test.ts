@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runEtalon, type EtalonRun as Run } from '../../test/run-etalon';
+import { runEtalonOn, type EtalonRun as Run } from '../../test/run-etalon';
 import { TEST_DBS, createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { migrations } from '../db/migrations';
@@ -17,14 +17,7 @@ const names = Object.keys(migrations);
 
 /** Runs `node bin/etalon.mjs …` as an operator would, against `database` (or none). */
 function etalon(args: string[], options: { database?: TestDatabase; input?: string } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  delete env.ETALON_DATA_DIR;
-  if (options.database) {
-    env.ETALON_DATA_DIR = options.database.options.dataDir;
-    if (options.database.options.databaseUrl) env.DATABASE_URL = options.database.options.databaseUrl;
-  }
-  return runEtalon(args, { env, ...(options.input === undefined ? {} : { input: options.input }) });
+  return runEtalonOn(options.database, args, options.input === undefined ? {} : { input: options.input });
 }
 
 // Each run starts a Node process (~1 s of CPU): independent runs go concurrently.

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runEtalon } from '../../../test/run-etalon';
+import { runEtalonOn } from '../../../test/run-etalon';
 import { describeEachDb } from '../../../test/test-database';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_UNITS } from '../../services/demo/demo-organization';
 import { DEMO_STANDARDS } from '../../services/demo/demo-standards';
@@ -8,13 +8,7 @@ import { DEMO_STANDARDS } from '../../services/demo/demo-standards';
 const CLI_TIMEOUT = 120_000;
 
 describeEachDb('etalon demo', (database) => {
-  const etalon = (args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
-    env.ETALON_DATA_DIR = database().options.dataDir;
-    if (database().options.databaseUrl) env.DATABASE_URL = database().options.databaseUrl;
-    return runEtalon(args, { env });
-  };
+  const etalon = (args: string[]) => runEtalonOn(database(), args);
 
   it(
     'loads the demo organization once; a second run has nothing to do',

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runEtalon } from '../../../test/run-etalon';
+import { runEtalonOn } from '../../../test/run-etalon';
 import { createTestApp } from '../../../test/test-app';
 import { describeEachDb } from '../../../test/test-database';
 import { systemActor } from '../../core';
@@ -14,13 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'etalon-grid-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEachDb('etalon grid export / import', (database) => {
-  const etalon = (args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
-    env.ETALON_DATA_DIR = database().options.dataDir;
-    if (database().options.databaseUrl) env.DATABASE_URL = database().options.databaseUrl;
-    return runEtalon(args, { env });
-  };
+  const etalon = (args: string[]) => runEtalonOn(database(), args);
   const file = (name: string, text: string) => {
     const path = join(dir, `${database().dialect}-${name}`);
     writeFileSync(path, text);

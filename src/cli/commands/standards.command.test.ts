@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { runEtalon } from '../../../test/run-etalon';
-import { describeEachDb, type TestDatabase } from '../../../test/test-database';
+import { runEtalonOn } from '../../../test/run-etalon';
+import { describeEachDb } from '../../../test/test-database';
 import { BOOTSTRAP } from '../../services/standards-code/standards-code.fixture';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
@@ -19,14 +19,7 @@ function write(name: string, text: string) {
 }
 
 describeEachDb('etalon standards export / apply', (database) => {
-  const etalon = (args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ETALON_LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
-    const db: TestDatabase = database();
-    env.ETALON_DATA_DIR = db.options.dataDir;
-    if (db.options.databaseUrl) env.DATABASE_URL = db.options.databaseUrl;
-    return runEtalon(args, { env });
-  };
+  const etalon = (args: string[]) => runEtalonOn(database(), args);
 
   it(
     'a file that does not validate: exit 2, every problem with file, line, standard and field; nothing written',
