@@ -157,10 +157,13 @@ test('manage support types', async ({ page }) => {
 
   // A built-in type is never deleted; ours, unused, is.
   await page.getByRole('button', { name: 'Actions for Information support' }).click();
-  await expect(page.getByRole('menuitem', { name: /^Delete/ })).toBeDisabled();
+  const builtInDelete = page.getByRole('menuitem', { name: /^Delete/ });
+  await expect(builtInDelete).toBeDisabled();
   await page.keyboard.press('Escape');
+  // The menu fades out; wait until it has gone, or two "Delete" items are on the page at once.
+  await expect(builtInDelete).toHaveCount(0);
   await actions.click();
-  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete', exact: true }).click();
   await page
     .getByRole('dialog', { name: 'Delete this support type?' })
     .getByRole('button', { name: 'Delete' })
