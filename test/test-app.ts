@@ -4,7 +4,7 @@ import { createPasswordHasher } from '../src/services/security/password-hasher';
 import { buildApp } from '../src/server/app';
 import { VERSION } from '../src/services/version';
 import { systemActor } from '../src/core';
-import type { Role } from '../src/core';
+import type { PersonRole, Role } from '../src/core';
 import type { TestDatabase } from './test-database';
 import type { UnitCreate } from '../src/contract/unit.schema';
 
@@ -71,7 +71,7 @@ export async function createTestApp(
 let counter = 0;
 
 /** Creates a person directly through the service (as the CLI would) and returns their e-mail. */
-export async function createPerson(services: Services, role: Role, password = STRONG_PASSWORD) {
+export async function createPerson(services: Services, role: PersonRole, password = STRONG_PASSWORD) {
   counter += 1;
   const email = `${role}${counter}.${Math.random().toString(36).slice(2, 7)}@example.org`;
   const { user } = await services.users.create(

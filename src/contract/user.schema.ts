@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ROLES, PASSWORD_MAX_LENGTH } from '../core';
 import { Id, Instant, Locale, PageQuery } from './common.schema';
 
+/** Any role, as tokens may hold (`integration` included); people hold a {@link PersonRole}. */
 export const Role = z.enum(ROLES);
+export const PersonRole = Role.exclude(['integration']);
 export const UserStatus = z.enum(['active', 'invited', 'deactivated']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
@@ -23,7 +25,7 @@ export const User = z
     id: Id,
     email: z.string(),
     name: z.string(),
-    role: Role,
+    role: PersonRole,
     status: UserStatus,
     locale: Locale.nullable(),
     created_at: Instant,
@@ -38,7 +40,7 @@ export const UserCreate = z
   .object({
     email: Email,
     name: PersonName,
-    role: Role,
+    role: PersonRole,
     password: Password.optional(),
     invite: z.boolean().default(false),
     locale: Locale.optional(),
@@ -62,7 +64,7 @@ export type UserCreated = z.infer<typeof UserCreated>;
 export const UserUpdate = z
   .object({
     name: PersonName.optional(),
-    role: Role.optional(),
+    role: PersonRole.optional(),
     status: z.enum(['active', 'deactivated']).optional(),
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
@@ -70,7 +72,7 @@ export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const UserListQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
-  role: Role.optional(),
+  role: PersonRole.optional(),
   status: UserStatus.optional(),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;

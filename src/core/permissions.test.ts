@@ -9,14 +9,14 @@ import { ROLES, type Role } from './roles';
  * permission never widens by accident.
  */
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
-  'users.read': { admin: true, manager: true, head: true, auditor: false, staff: false, viewer: false },
-  'users.write': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false },
-  'tokens.manage': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false },
-  'audit.read': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
-  'org.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
-  'org.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
-  'grid.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false },
-  'grid.write.own': { admin: true, manager: true, head: true, auditor: false, staff: false, viewer: false },
+  'users.read': { admin: true, manager: true, head: true, auditor: false, staff: false, viewer: false, integration: false },
+  'users.write': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false, integration: false },
+  'tokens.manage': { admin: true, manager: false, head: false, auditor: false, staff: false, viewer: false, integration: false },
+  'audit.read': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false, integration: false },
+  'org.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true, integration: false },
+  'org.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false, integration: false },
+  'grid.write': { admin: true, manager: true, head: false, auditor: false, staff: false, viewer: false, integration: false },
+  'grid.write.own': { admin: true, manager: true, head: true, auditor: false, staff: false, viewer: false, integration: false },
   'grid.types.write': {
     admin: true,
     manager: true,
@@ -24,8 +24,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     auditor: false,
     staff: false,
     viewer: false,
+    integration: false,
   },
-  'standards.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true },
+  'standards.read': { admin: true, manager: true, head: true, auditor: true, staff: true, viewer: true, integration: false },
   'standards.propose': {
     admin: true,
     manager: true,
@@ -33,6 +34,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     auditor: false,
     staff: false,
     viewer: false,
+    integration: false,
   },
   'standards.approve': {
     admin: true,
@@ -41,6 +43,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     auditor: false,
     staff: false,
     viewer: false,
+    integration: false,
   },
   'standards.publish': {
     admin: true,
@@ -49,6 +52,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     auditor: false,
     staff: false,
     viewer: false,
+    integration: false,
   },
   'standards.acknowledge': {
     admin: true,
@@ -57,6 +61,43 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     auditor: true,
     staff: true,
     viewer: false,
+    integration: false,
+  },
+  'monitoring.read': {
+    admin: true,
+    manager: true,
+    head: true,
+    auditor: true,
+    staff: true,
+    viewer: true,
+    integration: false,
+  },
+  'monitoring.read.all': {
+    admin: true,
+    manager: true,
+    head: false,
+    auditor: true,
+    staff: false,
+    viewer: true,
+    integration: false,
+  },
+  'monitoring.manage': {
+    admin: true,
+    manager: true,
+    head: false,
+    auditor: false,
+    staff: false,
+    viewer: false,
+    integration: false,
+  },
+  'interactions.write': {
+    admin: true,
+    manager: true,
+    head: false,
+    auditor: false,
+    staff: false,
+    viewer: false,
+    integration: true,
   },
 };
 

@@ -27,6 +27,13 @@ export const PERMISSIONS = {
   'standards.approve': ['admin', 'manager', 'head'],
   'standards.publish': ['admin'],
   'standards.acknowledge': ['admin', 'manager', 'head', 'auditor', 'staff'],
+  // Monitoring: every person reads results, scoped by the service — a head to the units they
+  // head, staff to their own records (`monitoring.read.all` sees everything). Quality leads run
+  // imports, exclusion windows and re-judging; an `integration` token only writes records.
+  'monitoring.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
+  'monitoring.read.all': ['admin', 'manager', 'auditor', 'viewer'],
+  'monitoring.manage': ['admin', 'manager'],
+  'interactions.write': ['admin', 'manager', 'integration'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../core';
+import type { PersonRole, Role } from '../core';
 
 /**
  * The tables, as Kysely sees them. Conventions (docs/ARCHITECTURE.md → Database):
@@ -11,7 +11,7 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  role: Role;
+  role: PersonRole;
   status: 'active' | 'invited' | 'deactivated';
   password_hash: string | null;
   locale: 'ru' | 'en' | null;
@@ -253,6 +253,123 @@ export interface AcknowledgementsTable {
   acknowledged_at: string;
 }
 
+/** Monitoring (migration 0005): instants in these tables are epoch milliseconds, see there. */
+export interface InteractionsTable {
+  id: string;
+  channel: string;
+  unit_id: string;
+  employee_id: string | null;
+  started_at: number;
+  answered_at: number | null;
+  /** The validated record as JSON (`StoredRecord`). */
+  data: string;
+  /** `[[standard, version, verdict, localEpochDay, reason], …]` as JSON. */
+  verdicts: string;
+  seq: number;
+  updated_at: number;
+}
+
+export interface FindingsTable {
+  interaction_id: string;
+  standard: string;
+  version: number;
+  verdict: 'fail' | 'na' | 'pending';
+  reason: string;
+  unit_id: string;
+  employee_id: string | null;
+  channel: string;
+  started_at: number;
+  /** The record's local date in the standard's calendar, as days since 1970-01-01. */
+  day: number;
+  /** When a pending verdict becomes a breach if no reply comes (epoch ms). */
+  due_at: number | null;
+}
+
+export interface RollupsUnitTable {
+  grain: 'day' | 'week' | 'month' | 'quarter';
+  period: string;
+  standard: string;
+  version: number;
+  unit_id: string;
+  channel: string;
+  pass: number;
+  fail: number;
+  na: number;
+  pending: number;
+}
+
+export interface RollupsEmployeeTable extends RollupsUnitTable {
+  /** '' for records without an employee. */
+  employee_id: string;
+}
+
+export interface ExclusionWindowsTable {
+  id: string;
+  starts_at: string;
+  ends_at: string;
+  /** JSON array of unit ids (each with its subtree); null = every unit. */
+  unit_ids: string | null;
+  /** JSON array of channels; null = every channel. */
+  channels: string | null;
+  /** JSON array of standard codes; null = every standard. */
+  standards: string | null;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface MonitoringJobsTable {
+  id: string;
+  kind: 'import' | 'rejudge';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  title: string;
+  /** JSON: what the job covers (an import's file and options; a re-judging's reason). */
+  scope: string;
+  total: number;
+  done: number;
+  /** JSON: an import's created/updated/unchanged/rejected; a re-judging's changed. */
+  counts: string;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface RejudgeStagingTable {
+  job_id: string;
+  interaction_id: string;
+  seq: number;
+  verdicts: string;
+}
+
+export interface ImportRejectionsTable {
+  job_id: string;
+  n: number;
+  line: number | null;
+  record_id: string | null;
+  field: string;
+  reason: string;
+}
+
+export interface ImportMappingsTable {
+  id: string;
+  name: string;
+  format: string;
+  /** JSON: `{ our field: their column }`. */
+  mapping: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MonitoringStateTable {
+  id: number;
+  seq: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -274,6 +391,16 @@ export interface Database {
   proposal_comments: ProposalCommentsTable;
   notifications: NotificationsTable;
   acknowledgements: AcknowledgementsTable;
+  interactions: InteractionsTable;
+  findings: FindingsTable;
+  rollups_unit: RollupsUnitTable;
+  rollups_employee: RollupsEmployeeTable;
+  exclusion_windows: ExclusionWindowsTable;
+  monitoring_jobs: MonitoringJobsTable;
+  rejudge_staging: RejudgeStagingTable;
+  import_rejections: ImportRejectionsTable;
+  import_mappings: ImportMappingsTable;
+  monitoring_state: MonitoringStateTable;
 }
 
 /** A connection or a transaction: repositories accept either. */

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-organization';
 import * as m0003 from './0003-grid';
 import * as m0004 from './0004-standards';
+import * as m0005 from './0005-monitoring';
 
 /**
  * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-organization': m0002,
   '0003-grid': m0003,
   '0004-standards': m0004,
+  '0005-monitoring': m0005,
 };

@@ -1,7 +1,7 @@
 import { Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { isRole, ROLES, type Role } from '../../../../src/core/roles';
+import { isPersonRole, PERSON_ROLES, type PersonRole } from '../../../../src/core/roles';
 import { FormDialog } from '../../components/form.dialog';
 import { useServerErrors } from '../../components/form-errors';
 import { useFormRules } from '../../components/form-rules';
@@ -24,7 +24,7 @@ export function UserCreateDialog({
   const create = useCreateUser();
   const rules = useFormRules();
   const form = useForm({
-    initialValues: { name: '', email: '', role: 'staff' as Role, method: 'invite' as Method, password: '' },
+    initialValues: { name: '', email: '', role: 'staff' as PersonRole, method: 'invite' as Method, password: '' },
     validate: {
       name: rules.required,
       email: rules.email,
@@ -73,12 +73,12 @@ export function UserCreateDialog({
       />
       <Select
         label={t('userCreate.role')}
-        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         allowDeselect={false}
         required
         value={form.values.role}
         error={form.errors.role}
-        onChange={(v) => isRole(v) && form.setFieldValue('role', v)}
+        onChange={(v) => isPersonRole(v) && form.setFieldValue('role', v)}
       />
       <Radio.Group label={t('userCreate.method')} {...form.getInputProps('method')}>
         <Stack gap="xs" mt={6}>

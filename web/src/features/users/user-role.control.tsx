@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../src/contract/user.schema';
-import { isRole, ROLES } from '../../../../src/core/roles';
+import { isPersonRole, PERSON_ROLES } from '../../../../src/core/roles';
 import { RoleBadge } from '../../components/badges';
 import { useUserErrorText } from './user-error-text';
 import { useUpdateUser } from './users.queries';
@@ -19,7 +19,7 @@ export function UserRoleControl({ user, editable, self }: { user: User; editable
   return (
     <Select
       aria-label={t('users.roleOf', { name: user.name })}
-      data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
       value={user.role}
       allowDeselect={false}
       disabled={self || update.isPending}
@@ -29,7 +29,7 @@ export function UserRoleControl({ user, editable, self }: { user: User; editable
       comboboxProps={{ withinPortal: true }}
       data-testid={`role-select-${user.email}`}
       onChange={(value) => {
-        if (!isRole(value) || value === user.role) return;
+        if (!isPersonRole(value) || value === user.role) return;
         update.mutate(
           { id: user.id, role: value },
           {

@@ -3,7 +3,7 @@ import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isRole, ROLES } from '../../../../src/core/roles';
+import { isPersonRole, PERSON_ROLES } from '../../../../src/core/roles';
 import { USER_STATUSES } from './user-statuses';
 import type { UserFilters } from './users.queries';
 
@@ -38,9 +38,9 @@ export function UsersFilters({
       <Select
         label={t('users.roleFilter')}
         placeholder={t('users.anyRole')}
-        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         value={filters.role}
-        onChange={(v) => onChange({ role: isRole(v) ? v : null })}
+        onChange={(v) => onChange({ role: isPersonRole(v) ? v : null })}
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}
         style={{ flex: '1 1 180px' }}
