@@ -23,6 +23,7 @@ import { gridTransferRoutes } from './routes/grid-transfer.routes';
 import { handbookRoutes } from './routes/handbook.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inviteRoutes } from './routes/invites.routes';
+import { monitoringRoutes } from './routes/monitoring.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { orgTransferRoutes } from './routes/org-transfer.routes';
 import { proposalRoutes } from './routes/proposals.routes';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(demoRoutes, { services });
       await api.register(standardRoutes, { services });
       await api.register(calendarRoutes, { services });
+      await api.register(monitoringRoutes, { services });
       await api.register(calendarIcsRoutes, { services });
       await api.register(proposalRoutes, { services });
       await api.register(notificationRoutes, { services });

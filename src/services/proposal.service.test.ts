@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
 import { createEmployee, createPerson, createTestApp, createUnits, type TestApp } from '../../test/test-app';
-import { actorForUser, type Role } from '../core';
+import { actorForUser, type PersonRole } from '../core';
 import {
   ProposalCreate,
   ProposalDecide,
@@ -49,7 +49,7 @@ describeEachDb('proposal service', (database) => {
   const email: Record<string, string> = {};
 
   /** A user of `role`, optionally an employee heading `heads`. */
-  async function person(name: string, role: Role, heads?: string) {
+  async function person(name: string, role: PersonRole, heads?: string) {
     const { user } = await createPerson(t.services, role);
     as[name] = { actor: actorForUser(user) };
     userId[name] = user.id;

@@ -51,6 +51,7 @@ import { personRef, unitRef } from './catalog.service';
 import { found } from './entity-errors';
 import { createNotificationService, excerptOf } from './notification.service';
 import type { CallContext, ServiceDeps } from './service-context';
+import { enqueueRejudge } from './monitoring/rejudge-queue';
 
 export const SELF_APPROVAL_KEY = 'standards.allow_self_approval';
 
@@ -449,6 +450,13 @@ export function createProposalService(deps: ServiceDeps) {
         after: { code: c.code, version, action: c.action, effective_from: effective, proposal_id: p.id },
       });
     }
+    // Records from the effective date on are judged again by the new versions (in the background).
+    await enqueueRejudge(tx, now, {
+      fromMs: Date.parse(effective),
+      toMs: null,
+      title: `Proposal #${p.number} published: ${p.title}`,
+      createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    });
     await proposalRepository.update(tx, p.id, {
       status: 'published',
       published_at: at,

@@ -9,6 +9,7 @@ import { createGridTransferService } from './grid-transfer.service';
 import { createHandbookService } from './handbook.service';
 import { createHealthService } from './health.service';
 import { createInviteService } from './invite.service';
+import { createMonitoringService } from './monitoring.service';
 import { createNotificationService } from './notification.service';
 import { createOrgTransferService } from './org-transfer.service';
 import { createProposalService } from './proposal.service';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     acknowledgements: createAcknowledgementService(deps),
     handbook: createHandbookService(deps),
     standardsCode: createStandardsCodeService(deps),
+    monitoring: createMonitoringService(deps),
   };
 }
 

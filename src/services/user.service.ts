@@ -1,4 +1,4 @@
-import { actorForUser, AppError, assertCan, type Actor, type Role } from '../core';
+import { actorForUser, AppError, assertCan, type Actor, type PersonRole } from '../core';
 import type { SetupBody } from '../contract/auth.schema';
 import type { Locale } from '../contract/common.schema';
 import type { MeUpdate, User, UserCreate, UserListQuery, UserUpdate } from '../contract/user.schema';
@@ -30,7 +30,7 @@ export function createUserService(deps: ServiceDeps, invites: InviteService) {
     input: {
       email: string;
       name: string;
-      role: Role;
+      role: PersonRole;
       password?: string | undefined;
       locale?: Locale | undefined;
     },

@@ -237,6 +237,22 @@ describe('businessMs', () => {
   });
 });
 
+describe('instantAfter', () => {
+  // The inverse of businessMs: from `from`, the business time of each case runs out exactly at the
+  // end of its last working span (a case whose `to` lies in closed time ends earlier than `to`).
+  it.each(cases.filter((c) => c[4] > 0))('%s', (_label, cal, from, to, expected) => {
+    const spans = cal.workingSpans(at(from), at(to));
+    expect(cal.instantAfter(at(from), expected)).toBe(spans[spans.length - 1]!.endMs);
+    expect(cal.businessMs(at(from), cal.instantAfter(at(from), expected - 1))).toBe(expected - 1);
+  });
+
+  it('is the start itself for nothing, and Infinity for a calendar that never works', () => {
+    expect(office.instantAfter(at('2026-03-13T16:00:00+03:00'), 0)).toBe(at('2026-03-13T16:00:00+03:00'));
+    const never = compileCalendar({ id: 'never', timezone: 'UTC', week: {} });
+    expect(never.instantAfter(0, 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
 describe('workingSpans', () => {
   it('lists the overlapping intervals, clipped, for the reason a person reads', () => {
     const iso = (ms: number) => new Date(ms).toISOString();

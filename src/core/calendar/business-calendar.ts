@@ -26,6 +26,12 @@ export interface BusinessCalendar {
   businessMs(fromMs: number, toMs: number): number;
   /** The working intervals overlapping `[fromMs, toMs)`, clipped to it, in order. */
   workingSpans(fromMs: number, toMs: number): WorkingSpan[];
+  /**
+   * The first instant by which `amountMs` of business time has passed since `fromMs`, i.e. the
+   * smallest `t` with `businessMs(fromMs, t) ≥ amountMs`; Infinity when the calendar has no such
+   * time within ten years (a calendar without working days).
+   */
+  instantAfter(fromMs: number, amountMs: number): number;
   /** Local parts of an instant in the calendar's zone. */
   localParts(ms: number): LocalParts;
   /** The period key of an instant in the calendar's zone. */
@@ -145,10 +151,29 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
       }
       return spans;
     },
+    instantAfter(fromMs, amountMs) {
+      if (amountMs <= 0) return fromMs;
+      let left = amountMs;
+      const first = zone.localEpochDay(fromMs);
+      for (let d = first; d < first + SEARCH_DAYS; d++) {
+        const b = dayOf(d).bounds;
+        for (let i = 0; i < b.length; i += 2) {
+          const s = Math.max(b[i] as number, fromMs);
+          const e = b[i + 1] as number;
+          if (e <= s) continue;
+          if (e - s >= left) return s + left;
+          left -= e - s;
+        }
+      }
+      return Number.POSITIVE_INFINITY;
+    },
     localParts: (ms) => zone.localParts(ms),
     period: (kind, ms) => periodKey(kind, ms, zone),
   };
 }
+
+/** How far `instantAfter` looks ahead before it gives up: ten years of local dates. */
+const SEARCH_DAYS = 3660;
 
 const ALL_DAY = ['00:00-24:00'];
 

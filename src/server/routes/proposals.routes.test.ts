@@ -9,7 +9,7 @@ import {
   signIn,
   type TestApp,
 } from '../../../test/test-app';
-import type { Role } from '../../core';
+import type { PersonRole } from '../../core';
 
 type Headers = Record<string, string>;
 
@@ -31,7 +31,7 @@ describeEachDb('proposals API', (database) => {
   const as: Record<string, Headers> = {};
   const unit: Record<string, string> = {};
 
-  async function person(name: string, role: Role, heads?: string) {
+  async function person(name: string, role: PersonRole, heads?: string) {
     const { user, email } = await createPerson(t.services, role);
     if (heads !== undefined)
       await createEmployee(t.services, {

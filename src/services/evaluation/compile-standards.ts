@@ -29,9 +29,7 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
   const numericFields = new Set<string>();
   const textFields = new Set<string>();
   // Observed standards (rating, checklist) are judged by audits, not read from interaction records.
-  const recordStandards = file.standards.filter(
-    (s): s is RecordStandard => s.measure.type !== 'rating' && s.measure.type !== 'checklist',
-  );
+  const recordStandards = file.standards.filter(judgedByRecords);
   const standards = recordStandards.map((s): CompiledStandard => {
     if (s.measure.type === 'threshold' && s.measure.field !== 'rings' && s.measure.field !== 'wait_seconds') {
       numericFields.add(s.measure.field);
@@ -39,21 +37,30 @@ export function compileStandards(file: StandardsFile): CompiledStandards {
     if (s.measure.type === 'script' && s.measure.field !== 'greeting' && s.measure.field !== 'template') {
       textFields.add(s.measure.field);
     }
-    return {
-      code: s.code,
-      kind: s.kind,
-      channels: s.channels ? new Set(s.channels) : undefined,
-      units: s.units ? new Set(s.units) : undefined,
-      calendar: s.calendar === undefined ? fallback : calendars.get(s.calendar)!,
-      measure: compileMeasure(s.measure),
-      target: s.target,
-      period: s.period,
-    };
+    return compileStandard(s, s.calendar === undefined ? fallback : calendars.get(s.calendar)!);
   });
   return { standards, directory: createDirectory(file.units, file.employees), numericFields, textFields };
 }
 
-type RecordStandard = StandardDefinition & {
+/** Whether records judge a standard (rating and checklist measures are for audits). */
+export const judgedByRecords = (s: StandardDefinition): s is RecordStandard =>
+  s.measure.type !== 'rating' && s.measure.type !== 'checklist';
+
+/** One standard ready for the engine, on the calendar its `calendar` names (resolved by the caller). */
+export function compileStandard(s: RecordStandard, calendar: BusinessCalendar): CompiledStandard {
+  return {
+    code: s.code,
+    kind: s.kind,
+    channels: s.channels ? new Set(s.channels) : undefined,
+    units: s.units ? new Set(s.units) : undefined,
+    calendar,
+    measure: compileMeasure(s.measure),
+    target: s.target,
+    period: s.period,
+  };
+}
+
+export type RecordStandard = StandardDefinition & {
   measure: Exclude<StandardDefinition['measure'], { type: 'rating' | 'checklist' }>;
 };
 
