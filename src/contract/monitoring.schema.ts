@@ -62,15 +62,13 @@ export type IngestResult = z.infer<typeof IngestResult>;
 
 const CodeList = z
   .string()
-  .optional()
   .transform((v) =>
-    v === undefined
-      ? undefined
-      : v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-  );
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
+  .optional();
 
 export const ComplianceQuery = z.object({
   from: IsoDate.meta({ description: 'First day (inclusive); periods that overlap [from, to] are whole' }),
@@ -139,7 +137,15 @@ export const SummaryResponse = z
         period: Grain,
       }),
     ),
-    units: z.array(z.object({ id: Id, code: z.string(), name_ru: z.string().nullable(), name_en: z.string().nullable(), parent_code: z.string().nullable() })),
+    units: z.array(
+      z.object({
+        id: Id,
+        code: z.string(),
+        name_ru: z.string().nullable(),
+        name_en: z.string().nullable(),
+        parent_code: z.string().nullable(),
+      }),
+    ),
     cells: z.array(SummaryCell),
   })
   .meta({ id: 'ComplianceSummary' });

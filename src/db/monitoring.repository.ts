@@ -50,7 +50,13 @@ export const ROLLUP_KEY_EMPLOYEE = [
 ] as const;
 
 /** A roll-up change: the key's values in the table's key order, then the four deltas. */
-export type RollupDelta = [...key: Array<string | number>, pass: number, fail: number, na: number, pending: number];
+export type RollupDelta = [
+  ...key: Array<string | number>,
+  pass: number,
+  fail: number,
+  na: number,
+  pending: number,
+];
 
 /** Statement texts, made once per (dialect, shape, row count). */
 const texts = new Map<string, string>();
@@ -89,8 +95,9 @@ async function insertMany(
   const rows = values.length / width;
   for (let start = 0; start < rows; start += perStatement) {
     const count = Math.min(perStatement, rows - start);
-    const text = statement(`${dialect}|${table}|${tail}|${count}`, () =>
-      `insert into ${table} (${columns.join(',')}) values ${valuesList(dialect, width, count)} ${tail}`,
+    const text = statement(
+      `${dialect}|${table}|${tail}|${count}`,
+      () => `insert into ${table} (${columns.join(',')}) values ${valuesList(dialect, width, count)} ${tail}`,
     );
     await db.executeQuery(
       CompiledQuery.raw(text, values.slice(start * width, (start + count) * width) as unknown[]),
@@ -122,7 +129,11 @@ export const monitoringRepository = {
   },
 
   async currentSeq(db: Db): Promise<number> {
-    const row = await db.selectFrom('monitoring_state').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('monitoring_state')
+      .select('seq')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     return Number(row.seq);
   },
 
@@ -147,13 +158,27 @@ export const monitoringRepository = {
     const set = INTERACTION_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = excluded.${c}`)
       .join(', ');
-    await insertMany(db, dialect, 'interactions', INTERACTION_COLUMNS, `on conflict (id) do update set ${set}`, values);
+    await insertMany(
+      db,
+      dialect,
+      'interactions',
+      INTERACTION_COLUMNS,
+      `on conflict (id) do update set ${set}`,
+      values,
+    );
   },
 
   /** Replaces only the verdicts of stored records (re-judging, pending → breach). */
-  async setVerdicts(db: Db, rows: ReadonlyArray<{ id: string; verdicts: string; seq: number }>): Promise<void> {
+  async setVerdicts(
+    db: Db,
+    rows: ReadonlyArray<{ id: string; verdicts: string; seq: number }>,
+  ): Promise<void> {
     for (const r of rows)
-      await db.updateTable('interactions').set({ verdicts: r.verdicts, seq: r.seq }).where('id', '=', r.id).execute();
+      await db
+        .updateTable('interactions')
+        .set({ verdicts: r.verdicts, seq: r.seq })
+        .where('id', '=', r.id)
+        .execute();
   },
 
   async deleteFindings(db: Db, ids: readonly string[]): Promise<void> {

@@ -20,7 +20,6 @@ import {
 import { validateInteractionRecord } from '../contract/interaction-record.schema';
 import type { RecordEntry } from './files/interaction-records.reader';
 import { unitsHeadedByUser } from '../db/grid-cell.repository';
-import { newId } from '../db/ids';
 import { monitoringRepository } from '../db/monitoring.repository';
 import type { MonitoringJobsTable } from '../db/database';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -254,7 +253,8 @@ export function createMonitoringService(deps: ServiceDeps) {
         const text = JSON.stringify(
           r.judge(JSON.parse(row.data), t).map((v) => [v.standard, v.version, v.verdict, v.day, v.reason]),
         );
-        if (text !== row.verdicts) staged.push({ job_id: job.id, interaction_id: row.id, seq: Number(row.seq), verdicts: '' });
+        if (text !== row.verdicts)
+          staged.push({ job_id: job.id, interaction_id: row.id, seq: Number(row.seq), verdicts: '' });
       }
       if (staged.length > 0) await db.insertInto('rejudge_staging').values(staged).execute();
       done += rows.length;
@@ -301,7 +301,12 @@ export function createMonitoringService(deps: ServiceDeps) {
     });
     await db
       .updateTable('monitoring_jobs')
-      .set({ status: 'done', done: total, counts: JSON.stringify({ records: total, changed }), finished_at: clock().toISOString() })
+      .set({
+        status: 'done',
+        done: total,
+        counts: JSON.stringify({ records: total, changed }),
+        finished_at: clock().toISOString(),
+      })
       .where('id', '=', job.id)
       .execute();
   }
@@ -415,7 +420,10 @@ export function createMonitoringService(deps: ServiceDeps) {
         byEmployee: q.by === 'employee',
         scope,
       });
-      return { as_of: clock().toISOString(), results: asResults(mergeVersions(rows), r, q.by === 'employee') };
+      return {
+        as_of: clock().toISOString(),
+        results: asResults(mergeVersions(rows), r, q.by === 'employee'),
+      };
     },
 
     /** The heatmap: each unit's whole subtree × each standard, over the range. */
@@ -441,13 +449,15 @@ export function createMonitoringService(deps: ServiceDeps) {
       // Own counts per unit × standard, then each unit's subtree summed up its ancestors.
       const cells = new Map<string, { standard: string; unitId: string; version: number; c: number[] }>();
       for (const row of rows) {
-        const grainRange = row.period >= periodOfDay(grain, fromDay) && row.period <= periodOfDay(grain, toDay);
+        const grainRange =
+          row.period >= periodOfDay(grain, fromDay) && row.period <= periodOfDay(grain, toDay);
         if (!grainRange) continue;
         for (let u: string | null = row.unitId; u !== null; u = r.unitsById.get(u)?.parentId ?? null) {
           if (filterUnits && !filterUnits.has(u)) break;
           const key = `${row.standard}\u0000${u}`;
           let cell = cells.get(key);
-          if (!cell) cells.set(key, (cell = { standard: row.standard, unitId: u, version: 0, c: [0, 0, 0, 0] }));
+          if (!cell)
+            cells.set(key, (cell = { standard: row.standard, unitId: u, version: 0, c: [0, 0, 0, 0] }));
           cell.c[0]! += row.pass;
           cell.c[1]! += row.fail;
           cell.c[2]! += row.na;
@@ -456,7 +466,9 @@ export function createMonitoringService(deps: ServiceDeps) {
         }
       }
       const visible = (unitId: string) =>
-        scope.all || scope.unitIds.has(unitId) || (scope.unitIds.size === 0 && rows.some((x) => x.unitId === unitId));
+        scope.all ||
+        scope.unitIds.has(unitId) ||
+        (scope.unitIds.size === 0 && rows.some((x) => x.unitId === unitId));
       const unitRows = [...r.unitsById.values()].filter(
         (u) => (!filterUnits || filterUnits.has(u.id)) && visible(u.id),
       );
@@ -521,7 +533,8 @@ export function createMonitoringService(deps: ServiceDeps) {
       const r = await rules.get(db);
       const scope = await scopeOf(ctx.actor, r);
       const versions = r.versions.get(q.standard);
-      if (!versions) throw new AppError('not_found', `No standard judged by records has the code "${q.standard}".`);
+      if (!versions)
+        throw new AppError('not_found', `No standard judged by records has the code "${q.standard}".`);
       const latest = [...versions.values()].reduce((a, b) => (b.version > a.version ? b : a));
       const grain = q.period ?? latest.period;
       const rows = await sumRollups(db, r, {
@@ -586,7 +599,9 @@ export function createMonitoringService(deps: ServiceDeps) {
         .where('verdict', '=', q.verdict)
         .where('day', '>=', dayOf(q.from))
         .where('day', '<=', dayOf(q.to));
-      if (allowed !== undefined) base = allowed.length === 0 ? base.where('unit_id', 'in', ['']) : base.where('unit_id', 'in', allowed);
+      if (allowed !== undefined)
+        base =
+          allowed.length === 0 ? base.where('unit_id', 'in', ['']) : base.where('unit_id', 'in', allowed);
       if (q.channel !== undefined) base = base.where('channel', '=', q.channel);
       if (employeeId !== undefined) base = base.where('employee_id', '=', employeeId);
       if (ownOnly) base = base.where('employee_id', '=', scope.employeeId!);
@@ -609,7 +624,8 @@ export function createMonitoringService(deps: ServiceDeps) {
           verdict: f.verdict,
           reason: f.reason,
           unit: r.unitsById.get(f.unit_id)?.code ?? f.unit_id,
-          employee: f.employee_id === null ? null : (r.employeesById.get(f.employee_id)?.code ?? f.employee_id),
+          employee:
+            f.employee_id === null ? null : (r.employeesById.get(f.employee_id)?.code ?? f.employee_id),
           channel: f.channel as FindingsResponse['items'][number]['channel'],
           started_at: new Date(Number(f.started_at)).toISOString(),
           due_at: f.due_at === null ? null : new Date(Number(f.due_at)).toISOString(),
@@ -641,7 +657,11 @@ export function createMonitoringService(deps: ServiceDeps) {
       const employee = row.employee_id === null ? undefined : r.employeesById.get(row.employee_id);
       return {
         record,
-        unit: { code: unit?.code ?? row.unit_id, name_ru: unit?.nameRu ?? null, name_en: unit?.nameEn ?? null },
+        unit: {
+          code: unit?.code ?? row.unit_id,
+          name_ru: unit?.nameRu ?? null,
+          name_en: unit?.nameEn ?? null,
+        },
         employee: employee ? { code: employee.code, name: employee.names[0] ?? employee.code } : null,
         verdicts: storedVerdicts(row.verdicts).map(([standard, version, verdict, day, reason]) => {
           const kind = r.versions.get(standard)?.get(version)?.period ?? 'day';
@@ -689,7 +709,10 @@ export function createMonitoringService(deps: ServiceDeps) {
     },
 
     /** Jobs, newest first; `active` only the queued and running ones (the web's progress banner). */
-    async jobs(ctx: CallContext, options: { active?: boolean; kind?: MonitoringJobsTable['kind'] } = {}): Promise<Job[]> {
+    async jobs(
+      ctx: CallContext,
+      options: { active?: boolean; kind?: MonitoringJobsTable['kind'] } = {},
+    ): Promise<Job[]> {
       assertCan(ctx.actor, 'monitoring.read');
       const rows = await db
         .selectFrom('monitoring_jobs')

@@ -120,7 +120,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', 'text')
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema.createIndex('monitoring_jobs_status').on('monitoring_jobs').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('monitoring_jobs_status')
+    .on('monitoring_jobs')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('rejudge_staging')

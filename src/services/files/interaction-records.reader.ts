@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { AppError } from '../../core';
 import { CsvRows, CsvSyntaxError } from './csv-rows';
+import { convertCdrRow, RECORD_COLUMNS, type ConvertOptions } from './asterisk-cdr.converter';
 import {
   validateInteractionRecord,
   type InteractionRecord,
@@ -9,7 +10,7 @@ import {
   type ValidateRecordOptions,
 } from '../../contract/interaction-record.schema';
 
-export type RecordsFormat = 'csv' | 'ndjson';
+export type RecordsFormat = 'csv' | 'ndjson' | 'asterisk-cdr';
 
 /** One entry of a records file: a valid record or the problems of an invalid one, with its line. */
 export type RecordEntry =
@@ -17,7 +18,16 @@ export type RecordEntry =
 
 export interface ReadRecordsOptions extends ValidateRecordOptions {
   /** Overrides the choice by extension (.csv → csv; .ndjson, .jsonl → ndjson). */
-  format?: RecordsFormat;
+  format?: RecordsFormat | undefined;
+  /**
+   * For files whose columns are named otherwise: `{ our field: their column }`, e.g.
+   * `{ id: 'Call ID', started_at: 'Started' }`. Their column is read as ours; unmapped columns stay.
+   */
+  mapping?: Readonly<Record<string, string>> | undefined;
+  /** For `asterisk-cdr`: the PBX's zone and which extension is which unit and employee. */
+  asterisk?: ConvertOptions | undefined;
+  /** Told the bytes read so far after each chunk (progress bars). */
+  onBytes?: ((bytesRead: number) => void) | undefined;
 }
 
 /** csv for .csv, ndjson for .ndjson/.jsonl; anything else must be named explicitly. */
@@ -54,11 +64,26 @@ export async function* readInteractionRecordBatches(
   options: ReadRecordsOptions = {},
 ): AsyncGenerator<RecordEntry[]> {
   const format = recordsFormatOf(path, options.format);
-  const rows = format === 'csv' ? csvRows(path) : ndjsonRows(path);
+  const onBytes = options.onBytes;
+  let rows: AsyncGenerator<RawRow[]>;
+  if (format === 'asterisk-cdr') {
+    if (!options.asterisk)
+      throw new AppError('validation_failed', 'an Asterisk CDR file needs a time zone (--timezone)');
+    rows = cdrRows(path, options.asterisk, onBytes);
+  } else rows = format === 'csv' ? csvRows(path, onBytes) : ndjsonRows(path, onBytes);
+  const mapping =
+    options.mapping && Object.keys(options.mapping).length > 0 ? Object.entries(options.mapping) : undefined;
   const seen = new Map<string, number>();
   for await (const batch of rows) {
     const entries: RecordEntry[] = new Array<RecordEntry>(batch.length);
-    for (let i = 0; i < batch.length; i++) entries[i] = toEntry(batch[i]!, seen, options);
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i]!;
+      entries[i] = toEntry(
+        mapping && row.problems === undefined ? { line: row.line, raw: mapped(row.raw, mapping) } : row,
+        seen,
+        options,
+      );
+    }
     yield entries;
   }
 }
@@ -83,12 +108,32 @@ function toEntry(row: RawRow, seen: Map<string, number>, options: ValidateRecord
   return { line: row.line, record: result.record };
 }
 
+/** A row with their columns renamed to ours; a column mapped away is no longer read under its own name. */
+function mapped(
+  raw: Record<string, unknown>,
+  mapping: ReadonlyArray<[string, string]>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const [, theirs] of mapping) delete out[theirs];
+  for (const [ours, theirs] of mapping) if (raw[theirs] !== undefined) out[ours] = raw[theirs];
+  return out;
+}
+
 type RawRow =
   | { line: number; raw: Record<string, unknown>; problems?: undefined }
   | { line: number; problems: RecordProblem[] };
 
 function openStream(path: string) {
   return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+}
+
+/** The file's chunks, telling `onBytes` how far the stream has read after each. */
+async function* chunksOf(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const stream = openStream(path);
+  for await (const chunk of stream as AsyncIterable<string>) {
+    yield chunk;
+    onBytes?.(stream.bytesRead);
+  }
 }
 
 function readFailure(path: string, error: unknown): never {
@@ -98,7 +143,7 @@ function readFailure(path: string, error: unknown): never {
 }
 
 /** CSV rows in batches, one per chunk of the file. */
-async function* csvRows(path: string): AsyncGenerator<RawRow[]> {
+async function* csvRows(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRow[]> {
   const reader = new CsvRows();
   let header: string[] | undefined;
   let batch: RawRow[] = [];
@@ -131,7 +176,7 @@ async function* csvRows(path: string): AsyncGenerator<RawRow[]> {
     batch.push({ line, raw });
   };
   try {
-    for await (const chunk of openStream(path) as AsyncIterable<string>) {
+    for await (const chunk of chunksOf(path, onBytes)) {
       reader.feed(chunk, false, take);
       if (batch.length > 0) {
         yield batch;
@@ -148,7 +193,7 @@ async function* csvRows(path: string): AsyncGenerator<RawRow[]> {
 }
 
 /** NDJSON lines in batches, one per chunk of the file; blank lines are skipped but counted. */
-async function* ndjsonRows(path: string): AsyncGenerator<RawRow[]> {
+async function* ndjsonRows(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRow[]> {
   let rest = '';
   let line = 0;
   let first = true;
@@ -171,7 +216,7 @@ async function* ndjsonRows(path: string): AsyncGenerator<RawRow[]> {
     return { line, raw: value as Record<string, unknown> };
   };
   try {
-    for await (const chunk of openStream(path) as AsyncIterable<string>) {
+    for await (const chunk of chunksOf(path, onBytes)) {
       const parts = (rest + chunk).split('\n');
       rest = parts.pop()!;
       const batch: RawRow[] = [];
@@ -188,6 +233,43 @@ async function* ndjsonRows(path: string): AsyncGenerator<RawRow[]> {
     const row = one(rest);
     if (row) yield [row];
   }
+}
+
+/** An Asterisk CDR (no header) in batches: each call converted to a record, or its problem. */
+async function* cdrRows(
+  path: string,
+  options: ConvertOptions,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<RawRow[]> {
+  const reader = new CsvRows();
+  let batch: RawRow[] = [];
+  const take = (cells: string[], line: number) => {
+    if (cells.length === 1 && cells[0]!.trim() === '') return;
+    const converted = convertCdrRow(cells, options);
+    if (!converted.ok) {
+      batch.push({ line, problems: [{ field: '', message: converted.message }] });
+      return;
+    }
+    const raw: Record<string, unknown> = {};
+    for (let i = 0; i < RECORD_COLUMNS.length; i++)
+      if (converted.fields[i] !== '') raw[RECORD_COLUMNS[i]!] = converted.fields[i];
+    batch.push({ line, raw });
+  };
+  try {
+    for await (const chunk of chunksOf(path, onBytes)) {
+      reader.feed(chunk, false, take);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    reader.feed('', true, take);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new AppError('validation_failed', `${path}:${error.line}: ${error.message}`);
+    readFailure(path, error);
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**

@@ -73,33 +73,51 @@ export async function sumRollups(db: Db, rules: Rules, f: RowsFilter): Promise<S
   }
   const out: SummedRow[] = [];
   for (const [grain, codes] of byGrain) {
-    const table = useEmployeeTable ? 'rollups_employee' : 'rollups_unit';
-    let q = db
-      .selectFrom(table)
-      .select((eb) => [
-        'period',
-        'standard',
-        'version',
-        'unit_id',
-        eb.fn.sum<number>('pass').as('pass'),
-        eb.fn.sum<number>('fail').as('fail'),
-        eb.fn.sum<number>('na').as('na'),
-        eb.fn.sum<number>('pending').as('pending'),
-      ])
-      .where('grain', '=', grain)
-      .where('period', '>=', periodOfDay(grain, f.fromDay))
-      .where('period', '<=', periodOfDay(grain, f.toDay))
-      .where('standard', 'in', [...codes])
-      .groupBy(['period', 'standard', 'version', 'unit_id']);
-    if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
-    const rows = useEmployeeTable
-      ? await (q as unknown as ReturnType<typeof employeeQuery>)
-          .select('employee_id')
-          .groupBy('employee_id')
-          .$if(employeeId !== undefined, (qq) => qq.where('employee_id', '=', employeeId!))
+    const pFrom = periodOfDay(grain, f.fromDay);
+    const pTo = periodOfDay(grain, f.toDay);
+    const list = [...codes];
+    const rows: Array<Record<string, unknown>> = useEmployeeTable
+      ? await db
+          .selectFrom('rollups_employee')
+          .select((eb) => [
+            'period',
+            'standard',
+            'version',
+            'unit_id',
+            'employee_id',
+            eb.fn.sum<number>('pass').as('pass'),
+            eb.fn.sum<number>('fail').as('fail'),
+            eb.fn.sum<number>('na').as('na'),
+            eb.fn.sum<number>('pending').as('pending'),
+          ])
+          .where('grain', '=', grain)
+          .where('period', '>=', pFrom)
+          .where('period', '<=', pTo)
+          .where('standard', 'in', list)
+          .$if(f.channel !== undefined, (q) => q.where('channel', '=', f.channel!))
+          .$if(employeeId !== undefined, (q) => q.where('employee_id', '=', employeeId!))
+          .groupBy(['period', 'standard', 'version', 'unit_id', 'employee_id'])
           .execute()
-      : await q.execute();
-    for (const r of rows as Array<Record<string, unknown>>) {
+      : await db
+          .selectFrom('rollups_unit')
+          .select((eb) => [
+            'period',
+            'standard',
+            'version',
+            'unit_id',
+            eb.fn.sum<number>('pass').as('pass'),
+            eb.fn.sum<number>('fail').as('fail'),
+            eb.fn.sum<number>('na').as('na'),
+            eb.fn.sum<number>('pending').as('pending'),
+          ])
+          .where('grain', '=', grain)
+          .where('period', '>=', pFrom)
+          .where('period', '<=', pTo)
+          .where('standard', 'in', list)
+          .$if(f.channel !== undefined, (q) => q.where('channel', '=', f.channel!))
+          .groupBy(['period', 'standard', 'version', 'unit_id'])
+          .execute();
+    for (const r of rows) {
       const standard = r.standard as string;
       const version = Number(r.version);
       if (f.grainOf(standard, version) !== grain) continue;
@@ -122,9 +140,6 @@ export async function sumRollups(db: Db, rules: Rules, f: RowsFilter): Promise<S
   }
   return out;
 }
-
-// Only for typing the employee table's extra column on a query built on the common columns.
-const employeeQuery = (db: Db) => db.selectFrom('rollups_employee');
 
 /**
  * Joins the versions of each (standard, unit, employee, period): counts add up, the target is the

@@ -68,7 +68,8 @@ export const storedVerdicts = (text: string): StoredVerdict[] => JSON.parse(text
 /** Unknown unit or employee codes: a record naming them is rejected. */
 export function unknownCodes(rules: Rules, record: InteractionRecord): RecordProblem[] {
   const problems: RecordProblem[] = [];
-  if (!rules.units.has(record.unit)) problems.push({ field: 'unit', message: `unknown unit "${record.unit}"` });
+  if (!rules.units.has(record.unit))
+    problems.push({ field: 'unit', message: `unknown unit "${record.unit}"` });
   if (record.employee !== undefined && !rules.employees.has(record.employee))
     problems.push({ field: 'employee', message: `unknown employee "${record.employee}"` });
   return problems;
@@ -109,7 +110,12 @@ export class RollupDeltas {
         const grain = PERIOD_KINDS[g]!;
         const period = periods[g]!;
         bump(this.#unit, [grain, period, standard, row.unit_id, row.channel, version], slot, sign);
-        bump(this.#employee, [grain, period, standard, row.unit_id, employee, row.channel, version], slot, sign);
+        bump(
+          this.#employee,
+          [grain, period, standard, row.unit_id, employee, row.channel, version],
+          slot,
+          sign,
+        );
       }
     }
   }
@@ -173,7 +179,12 @@ export async function writeRecords(
   if (incoming.length === 0) return counts;
   const seq = await monitoringRepository.nextSeq(tx);
   const existing = new Map(
-    (await monitoringRepository.byIds(tx, incoming.map((i) => i.record.id))).map((r) => [r.id, r]),
+    (
+      await monitoringRepository.byIds(
+        tx,
+        incoming.map((i) => i.record.id),
+      )
+    ).map((r) => [r.id, r]),
   );
   const deltas = new RollupDeltas();
   const rows: unknown[] = [];
@@ -200,7 +211,11 @@ export async function writeRecords(
       replaced.push(record.id);
       deltas.add(before, storedVerdicts(before.verdicts), -1);
     } else counts.created += 1;
-    deltas.add(row, judged.map((v): StoredVerdict => [v.standard, v.version, v.verdict, v.day, v.reason]), 1);
+    deltas.add(
+      row,
+      judged.map((v): StoredVerdict => [v.standard, v.version, v.verdict, v.day, v.reason]),
+      1,
+    );
     rows.push(
       row.id,
       row.channel,

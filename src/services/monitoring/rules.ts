@@ -125,11 +125,25 @@ export async function loadRules(db: Db): Promise<Rules> {
       definition: v.definition === null ? null : (JSON.parse(v.definition) as D),
     }));
   const unitCodeById = new Map(units.map((u) => [u.id, u.code]));
-  const root = units.filter((u) => u.parent_id === null && u.timezone !== null).sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+  const root = units
+    .filter((u) => u.parent_id === null && u.timezone !== null)
+    .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
   return buildRules({
-    standards: standards.map((s) => ({ code: s.entry.code, versions: parse<StandardDefinition>(s.versions) })),
-    calendars: calendars.map((c) => ({ code: c.entry.code, versions: parse<CalendarDefinition>(c.versions) })),
-    units: units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id, nameRu: u.name_ru, nameEn: u.name_en })),
+    standards: standards.map((s) => ({
+      code: s.entry.code,
+      versions: parse<StandardDefinition>(s.versions),
+    })),
+    calendars: calendars.map((c) => ({
+      code: c.entry.code,
+      versions: parse<CalendarDefinition>(c.versions),
+    })),
+    units: units.map((u) => ({
+      id: u.id,
+      code: u.code,
+      parentId: u.parent_id,
+      nameRu: u.name_ru,
+      nameEn: u.name_en,
+    })),
     employees: employees.map((e) => ({
       id: e.id,
       code: e.code,
@@ -165,7 +179,11 @@ export function buildRules(input: RulesInput): Rules {
   const starts = [...boundaries].sort((a, b) => a - b);
 
   const compiledCalendars = new Map<string, BusinessCalendar>();
-  const calendarOf = (code: string, version: number, definition: CalendarDefinition): [string, BusinessCalendar] => {
+  const calendarOf = (
+    code: string,
+    version: number,
+    definition: CalendarDefinition,
+  ): [string, BusinessCalendar] => {
     const key = `${code}\u0000${version}`;
     let cal = compiledCalendars.get(key);
     if (!cal) {
@@ -236,7 +254,7 @@ export function buildRules(input: RulesInput): Rules {
     let known = ancestorsByCode.get(code);
     if (known) return known;
     const chain: string[] = [];
-    for (let p = units.get(code)?.parentId ?? null; p !== null; ) {
+    for (let p = units.get(code)?.parentId ?? null; p !== null;) {
       const parent = unitsById.get(p);
       if (!parent || chain.includes(parent.code)) break;
       chain.push(parent.code);
@@ -287,7 +305,8 @@ export function buildRules(input: RulesInput): Rules {
       for (const { version, compiled } of epoch.standards) {
         if (!applies(compiled, record.channel, record.unit, up)) continue;
         const day = compiled.calendar.localParts(record.started_at).epochDay;
-        const window = exclusions.length === 0 ? undefined : excludedBy(exclusions, record, compiled.code, up);
+        const window =
+          exclusions.length === 0 ? undefined : excludedBy(exclusions, record, compiled.code, up);
         if (window) {
           out.push({
             standard: compiled.code,
@@ -320,7 +339,8 @@ export function buildRules(input: RulesInput): Rules {
     textFields,
     subtree(unitCode) {
       const out: string[] = [];
-      for (const u of input.units) if (u.code === unitCode || ancestors(u.code).includes(unitCode)) out.push(u.code);
+      for (const u of input.units)
+        if (u.code === unitCode || ancestors(u.code).includes(unitCode)) out.push(u.code);
       return out;
     },
   };
