@@ -1,6 +1,7 @@
 import type { Config } from '../contract/config.schema';
 import { openRuntime } from '../services/runtime';
 import { buildApp } from './app';
+import { monitoringLoop } from './monitoring-loop';
 
 /**
  * Opens the database, applies migrations, and listens. Ends cleanly on SIGINT/SIGTERM: stops
@@ -33,9 +34,10 @@ export async function startServer(config: Config): Promise<void> {
   };
   const scheduler = setInterval(() => void publishDue(), 60_000);
   scheduler.unref();
+  const monitoring = monitoringLoop(runtime.services, app.log);
   app.addHook('onClose', async () => {
     clearInterval(scheduler);
-    await running;
+    await Promise.all([running, monitoring.stop()]);
     await runtime.close();
   });
   const applied = runtime.migrations?.applied ?? [];
@@ -45,6 +47,7 @@ export async function startServer(config: Config): Promise<void> {
   );
   await app.listen({ port: config.port, host: config.host });
   void publishDue();
+  monitoring.start();
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   app.log.info(`Etalon is serving http://${shown}:${(app.server.address() as { port: number }).port}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

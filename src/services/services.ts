@@ -4,6 +4,7 @@ import { createAuthService } from './auth.service';
 import { createCatalogService } from './catalog.service';
 import { createDemoService } from './demo/demo.service';
 import { createEmployeeService } from './employee.service';
+import { createExclusionService } from './exclusion.service';
 import { createGridService } from './grid.service';
 import { createGridTransferService } from './grid-transfer.service';
 import { createHandbookService } from './handbook.service';
@@ -55,6 +56,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     handbook: createHandbookService(deps),
     standardsCode: createStandardsCodeService(deps),
     monitoring: createMonitoringService(deps),
+    exclusions: createExclusionService(deps),
   };
 }
 
