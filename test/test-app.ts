@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServices, type Services } from '../src/services/services';
 import { createPasswordHasher } from '../src/services/security/password-hasher';
@@ -49,6 +52,8 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const clock = testClock();
+  // Uploaded files (imports) go to a data directory of the test's own, removed when the app closes.
+  const dataDir = mkdtempSync(join(tmpdir(), 'etalon-test-data-'));
   const services = createServices({
     db: database.db,
     dialect: database.dialect,
@@ -58,6 +63,7 @@ export async function createTestApp(
     version: VERSION,
     sessionHours: options.sessionHours ?? 12,
     publicUrl: options.publicUrl,
+    dataDir,
   });
   const app = await buildApp({
     services,
@@ -65,6 +71,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
   });
+  app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   return { app, services, clock };
 }
 

@@ -35,6 +35,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       version: VERSION,
       sessionHours: config.sessionHours,
       publicUrl: config.publicUrl,
+      dataDir: config.dataDir,
     });
     return { config, database, services, migrations, close: () => database.close() };
   } catch (e) {

@@ -16,6 +16,8 @@ export interface ServiceDeps {
   sessionHours: number;
   /** Base URL for links Etalon hands out (invitations), e.g. `https://etalon.example.org`. */
   publicUrl?: string | undefined;
+  /** Where files live (`ETALON_DATA_DIR`): uploaded imports go to `<dataDir>/imports/`. */
+  dataDir: string;
 }
 
 /** Who calls, per call. */

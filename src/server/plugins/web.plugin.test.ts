@@ -26,6 +26,7 @@ describe('serving the web app', () => {
       passwords: testPasswords,
       version: 'test',
       sessionHours: 12,
+      dataDir: root,
     });
     app = await buildApp({ services, logLevel: false, webRoot: root });
   });
