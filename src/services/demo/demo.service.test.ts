@@ -25,6 +25,7 @@ describeEachDb('demo standards', (database) => {
         passwords: testPasswords,
         version: 'test',
         sessionHours: 12,
+        dataDir: '',
       },
       { ...t.services, proposals: { ...t.services.proposals, ...proposals } },
     );
