@@ -5,8 +5,10 @@ import { RequireSession, SetupGate } from '../features/auth/session.gate';
 import { SetupPage } from '../features/auth/setup.page';
 import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
+import { exclusionsRoutes } from '../features/exclusions/exclusions.routes';
 import { gridRoutes } from '../features/grid/grid.routes';
 import { handbookRoutes } from '../features/handbook/handbook.routes';
+import { monitoringImportRoutes } from '../features/monitoring-import/monitoring-import.routes';
 import { orgRoutes } from '../features/org/org.routes';
 import { standardsRoutes } from '../features/standards/standards.routes';
 import { CAPABILITIES } from '../features/capabilities/capabilities';
@@ -40,6 +42,8 @@ export const router = createBrowserRouter([
           ...standardsRoutes,
           ...agreementRoutes,
           ...handbookRoutes,
+          ...monitoringImportRoutes,
+          ...exclusionsRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,

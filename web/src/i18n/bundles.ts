@@ -5,6 +5,10 @@ import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
 import handbookEn from '../features/handbook/handbook.en.json';
 import handbookRu from '../features/handbook/handbook.ru.json';
+import exclusionsEn from '../features/exclusions/exclusions.en.json';
+import exclusionsRu from '../features/exclusions/exclusions.ru.json';
+import monitoringImportEn from '../features/monitoring-import/monitoring-import.en.json';
+import monitoringImportRu from '../features/monitoring-import/monitoring-import.ru.json';
 import orgRu from '../features/org/org.ru.json';
 import standardsEn from '../features/standards/standards.en.json';
 import standardsRu from '../features/standards/standards.ru.json';
@@ -23,6 +27,8 @@ export const en = {
   standards: standardsEn,
   agreement: agreementEn,
   handbook: handbookEn,
+  monitoringImport: monitoringImportEn,
+  exclusions: exclusionsEn,
 };
 export const ru = {
   ...baseRu,
@@ -31,4 +37,6 @@ export const ru = {
   standards: standardsRu,
   agreement: agreementRu,
   handbook: handbookRu,
+  monitoringImport: monitoringImportRu,
+  exclusions: exclusionsRu,
 };

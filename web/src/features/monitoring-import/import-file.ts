@@ -296,3 +296,20 @@ export const firstLineOf = (text: string) => {
   const end = text.search(/\r?\n/);
   return end < 0 ? text : text.slice(0, end);
 };
+
+/** `532 KB`, `1.4 GB`, in the reader's language (decimal units, as file managers show them). */
+export function formatBytes(bytes: number, lng: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(lng, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(value);
+}
