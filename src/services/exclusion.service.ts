@@ -25,7 +25,11 @@ export function createExclusionService(deps: ServiceDeps) {
     return new Map(rows.map((u) => [u.id, u.code]));
   }
 
-  function present(row: Row, codes: ReadonlyMap<string, string>): ExclusionWindow {
+  /** A row as the API shows it: unit codes, and who created it by name. */
+  function present(
+    row: Row & { creator?: string | null },
+    codes: ReadonlyMap<string, string>,
+  ): ExclusionWindow {
     return {
       id: row.id,
       starts_at: row.starts_at,
@@ -34,7 +38,7 @@ export function createExclusionService(deps: ServiceDeps) {
       channels: parseList(row.channels) as ExclusionWindow['channels'],
       standards: parseList(row.standards),
       reason: row.reason,
-      created_by: row.created_by,
+      created_by: row.creator ?? null,
       created_at: row.created_at,
       updated_at: row.updated_at,
     };
@@ -110,27 +114,24 @@ export function createExclusionService(deps: ServiceDeps) {
     });
   }
 
-  async function mustFind(tx: Db, id: string): Promise<Row> {
-    const row = await tx
-      .selectFrom('exclusion_windows')
-      .selectAll()
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return found(row, 'exclusion window', id);
+  /** The windows not deleted, with their creator's name. */
+  const live = (tx: Db) =>
+    tx
+      .selectFrom('exclusion_windows as w')
+      .leftJoin('users as u', 'u.id', 'w.created_by')
+      .selectAll('w')
+      .select('u.name as creator')
+      .where('w.deleted_at', 'is', null);
+
+  async function mustFind(tx: Db, id: string) {
+    return found(await live(tx).where('w.id', '=', id).executeTakeFirst(), 'exclusion window', id);
   }
 
   return {
     /** Every window in force (not deleted), latest start first. */
     async list(ctx: CallContext): Promise<{ items: ExclusionWindow[] }> {
       assertCan(ctx.actor, 'monitoring.read');
-      const rows = await db
-        .selectFrom('exclusion_windows')
-        .selectAll()
-        .where('deleted_at', 'is', null)
-        .orderBy('starts_at', 'desc')
-        .orderBy('id')
-        .execute();
+      const rows = await live(db).orderBy('w.starts_at', 'desc').orderBy('w.id').execute();
       const codes = await unitCodesById(db);
       return { items: rows.map((r) => present(r, codes)) };
     },
@@ -143,13 +144,17 @@ export function createExclusionService(deps: ServiceDeps) {
         const row: Row = {
           id: newId(now.getTime()),
           ...(await columnsOf(tx, input)),
-          created_by: ctx.actor.label,
+          created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
           created_at: at,
           updated_at: at,
           deleted_at: null,
         };
         await tx.insertInto('exclusion_windows').values(row).execute();
-        const answer = present(row, await unitCodesById(tx));
+        const creator =
+          row.created_by === null
+            ? undefined
+            : await tx.selectFrom('users').select('name').where('id', '=', row.created_by).executeTakeFirst();
+        const answer = present({ ...row, creator: creator?.name ?? null }, await unitCodesById(tx));
         await recordChange(tx, ctx, now, {
           action: 'exclusion_window.create',
           entity: 'exclusion_window',
@@ -166,8 +171,8 @@ export function createExclusionService(deps: ServiceDeps) {
       const now = clock();
       return db.transaction().execute(async (tx) => {
         const before = await mustFind(tx, id);
-        const after: Row = { ...before, ...(await columnsOf(tx, input)), updated_at: await stampOf(tx, now) };
-        const { id: _id, created_at: _c, created_by: _b, deleted_at: _d, ...changes } = after;
+        const after = { ...before, ...(await columnsOf(tx, input)), updated_at: await stampOf(tx, now) };
+        const { id: _id, created_at: _c, created_by: _b, deleted_at: _d, creator: _n, ...changes } = after;
         await tx.updateTable('exclusion_windows').set(changes).where('id', '=', id).execute();
         const codes = await unitCodesById(tx);
         const answer = present(after, codes);
