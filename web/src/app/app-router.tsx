@@ -9,6 +9,7 @@ import { exclusionsRoutes } from '../features/exclusions/exclusions.routes';
 import { gridRoutes } from '../features/grid/grid.routes';
 import { handbookRoutes } from '../features/handbook/handbook.routes';
 import { monitoringImportRoutes } from '../features/monitoring-import/monitoring-import.routes';
+import { monitoringRoutes } from '../features/monitoring/monitoring.routes';
 import { orgRoutes } from '../features/org/org.routes';
 import { standardsRoutes } from '../features/standards/standards.routes';
 import { CAPABILITIES } from '../features/capabilities/capabilities';
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           ...handbookRoutes,
           ...monitoringImportRoutes,
           ...exclusionsRoutes,
+          ...monitoringRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,

@@ -5,6 +5,8 @@ import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
 import handbookEn from '../features/handbook/handbook.en.json';
 import handbookRu from '../features/handbook/handbook.ru.json';
+import monitoringEn from '../features/monitoring/monitoring.en.json';
+import monitoringRu from '../features/monitoring/monitoring.ru.json';
 import exclusionsEn from '../features/exclusions/exclusions.en.json';
 import exclusionsRu from '../features/exclusions/exclusions.ru.json';
 import monitoringImportEn from '../features/monitoring-import/monitoring-import.en.json';
@@ -29,6 +31,7 @@ export const en = {
   handbook: handbookEn,
   monitoringImport: monitoringImportEn,
   exclusions: exclusionsEn,
+  monitoring: monitoringEn,
 };
 export const ru = {
   ...baseRu,
@@ -39,4 +42,5 @@ export const ru = {
   handbook: handbookRu,
   monitoringImport: monitoringImportRu,
   exclusions: exclusionsRu,
+  monitoring: monitoringRu,
 };

@@ -17,7 +17,7 @@ export const CAPABILITIES = [
   { key: 'org', path: '/org', icon: IconBuildingCommunity, built: true },
   { key: 'grid', path: '/grid', icon: IconSitemap, built: true },
   { key: 'standards', path: '/standards', icon: IconChecklist, built: true },
-  { key: 'monitoring', path: '/monitoring', icon: IconActivity, built: false },
+  { key: 'monitoring', path: '/monitoring', icon: IconActivity, built: true },
   { key: 'audits', path: '/audits', icon: IconClipboardCheck, built: false },
   { key: 'improvement', path: '/improvement', icon: IconTrendingUp, built: false },
 ] as const satisfies readonly { key: string; path: string; icon: Icon; built: boolean }[];
