@@ -4,8 +4,10 @@ import { registerConvert } from './commands/convert.command';
 import { registerDemo } from './commands/demo.command';
 import { registerEvaluate } from './commands/evaluate.command';
 import { registerGrid } from './commands/grid.command';
+import { registerImport } from './commands/import.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerOrg } from './commands/org.command';
+import { registerReport } from './commands/report.command';
 import { registerServe } from './commands/serve.command';
 import { registerStandards } from './commands/standards.command';
 import { registerToken } from './commands/token.command';
@@ -32,6 +34,8 @@ registerDemo(program);
 registerOrg(program);
 registerGrid(program);
 registerStandards(program);
+registerImport(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../../core';
+import { AppError, isAppError, systemActor } from '../../core';
+import type { Runtime } from '../../services/runtime';
 import { parseIsoDate } from '../../core/time/civil-date';
 import type { ImportProblem } from '../../contract/org-transfer.schema';
 import { applyReport, problemText } from '../../services/standards-code/apply-report';
@@ -21,6 +22,22 @@ export function effectiveFromOption(text: string): string {
       `--effective-from "${text}" is not an ISO instant or a day YYYY-MM-DD`,
     );
   return new Date(ms).toISOString();
+}
+
+/**
+ * After a publish: the re-judgings it queued (a back-dated catalog changes verdicts already
+ * stored) run here and now, with a progress line, instead of waiting for a server to pick them up.
+ */
+async function rejudgeQueued(runtime: Runtime): Promise<void> {
+  const ctx = { actor: systemActor('cli') };
+  const queued = await runtime.services.monitoring.jobs(ctx, { active: true });
+  if (queued.length === 0) return;
+  process.stderr.write(`etalon: re-judging stored records (${queued.length} job(s))…\n`);
+  const started = performance.now();
+  const ran = await runtime.services.monitoring.runJobs();
+  process.stderr.write(
+    `etalon: re-judged (${ran} job(s), ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 }
 
 /** `etalon standards export|apply`: the catalog as an etalon/v1 file (docs/formats/standards-file.md). */
@@ -89,6 +106,7 @@ export function registerStandards(program: Command) {
                 .map((l) => `${l}\n`)
                 .join(''),
             );
+            if (options.publish && !options.dryRun) await rejudgeQueued(runtime);
           } catch (error) {
             if (!isAppError(error) || error.code !== 'import_refused') throw error;
             const { problems } = error.details as { problems: ImportProblem[] };
