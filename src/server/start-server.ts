@@ -34,6 +34,7 @@ export async function startServer(config: Config): Promise<void> {
   };
   const scheduler = setInterval(() => void publishDue(), 60_000);
   scheduler.unref();
+  await runtime.services.imports.failInterrupted(); // imports a dead process left running: upload again
   const monitoring = monitoringLoop(runtime.services, app.log);
   app.addHook('onClose', async () => {
     clearInterval(scheduler);

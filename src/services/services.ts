@@ -9,6 +9,8 @@ import { createGridService } from './grid.service';
 import { createGridTransferService } from './grid-transfer.service';
 import { createHandbookService } from './handbook.service';
 import { createHealthService } from './health.service';
+import { createImportService } from './import.service';
+import { createImportMappingService } from './import-mapping.service';
 import { createInviteService } from './invite.service';
 import { createMonitoringService } from './monitoring.service';
 import { createNotificationService } from './notification.service';
@@ -35,6 +37,9 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
   const notifications = createNotificationService(deps);
   const catalog = createCatalogService(deps);
   const proposals = createProposalService(deps);
+  // Monitoring (issue 6): file imports register their job runner with the monitoring service.
+  const monitoring = createMonitoringService(deps);
+  const importMappings = createImportMappingService(deps);
   return {
     auth: createAuthService(deps),
     invites,
@@ -55,7 +60,9 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     acknowledgements: createAcknowledgementService(deps),
     handbook: createHandbookService(deps),
     standardsCode: createStandardsCodeService(deps),
-    monitoring: createMonitoringService(deps),
+    monitoring,
+    importMappings,
+    imports: createImportService(deps, monitoring, importMappings),
     exclusions: createExclusionService(deps),
   };
 }
