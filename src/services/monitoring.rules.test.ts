@@ -1,9 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb, type TestDatabase } from '../../test/test-database';
+import { setImmediate } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDb, TEST_DBS, type TestDatabase } from '../../test/test-database';
 import { createTestApp, createToken, type TestApp } from '../../test/test-app';
 import { expectRollupsConsistent } from '../../test/monitoring-rollups';
 import { systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
+import { validateInteractionRecord } from '../contract/interaction-record.schema';
+import { writeRecords } from './monitoring/ingest';
 
 const cli = { actor: systemActor('cli') };
 
@@ -247,5 +251,66 @@ describeEachDb('monitoring: a calendar change re-judges what it touches', (datab
     // Nothing else is queued: running again does nothing.
     expect(await api.t.services.monitoring.runJobs()).toBe(0);
     await expectRollupsConsistent(database().db);
+  });
+});
+
+describe.runIf(TEST_DBS.includes('postgres'))('monitoring: settling races an ingest [postgres]', () => {
+  let database: TestDatabase;
+  let api: Api;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    api = { t: await createTestApp(database), headers: { authorization: '' } };
+    api.t.clock.set('2026-03-02T09:00:00.000Z');
+    await publish(api.t, STANDARDS_YAML, '2025-12-31T00:00:00.000Z');
+    api.headers = (await createToken(api.t.services, 'admin')).headers;
+  });
+  afterAll(async () => {
+    await api.t.app.close();
+    await database.close();
+  });
+
+  /** Waits (by polling the server, not by the clock) until one of our queries waits for a lock. */
+  async function untilSomeoneWaitsForALock() {
+    for (let i = 0; i < 2000; i++) {
+      const { rows } = await sql<{ n: string }>`select count(*) as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
+      if (Number(rows[0]!.n) > 0) return;
+      await setImmediate();
+    }
+    throw new Error('nobody waited for a lock');
+  }
+
+  it('a reply ingested while settleDue runs is neither undone nor counted twice', async () => {
+    await ingest(api, [email('race', '2026-03-02T08:00:00.000Z')]);
+    api.t.clock.set('2026-03-02T14:00:00.000Z'); // past its deadline: due
+    const answered = validateInteractionRecord(
+      email('race', '2026-03-02T08:00:00.000Z', '2026-03-02T08:30:00.000Z'),
+    );
+    if (!answered.ok) throw new Error('bad record');
+    const rules = await api.t.services.monitoring.rulesCache.get(database.db);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    // The reply is written, not yet committed, when settling starts.
+    const ingesting = database.db.transaction().execute(async (tx) => {
+      await writeRecords(
+        tx,
+        database.dialect,
+        rules,
+        [{ index: 0, record: answered.record }],
+        api.t.clock().getTime(),
+      );
+      written();
+      await released;
+    });
+    await wrote;
+    const settling = api.t.services.monitoring.settleDue();
+    await untilSomeoneWaitsForALock();
+    release();
+    await ingesting;
+    await settling;
+    expect(await storedVerdict(database, 'race', 'MAIL-01')).toBe('pass');
+    await expectRollupsConsistent(database.db);
   });
 });

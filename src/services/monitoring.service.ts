@@ -126,6 +126,9 @@ export function createMonitoringService(deps: ServiceDeps) {
       if (due.length === 0) break;
       const r = await rules.get(db);
       changed += await db.transaction().execute(async (tx) => {
+        // Take the writers' lock (the ingest batch counter) before reading the rows: on PostgreSQL
+        // an ingest committing in between would otherwise be undone, and its roll-ups counted twice.
+        await monitoringRepository.nextSeq(tx);
         const rows = await monitoringRepository.byIds(
           tx,
           due.map((d) => d.interaction_id),
@@ -264,6 +267,7 @@ export function createMonitoringService(deps: ServiceDeps) {
       await yieldToOthers();
     }
     const changed = await db.transaction().execute(async (tx) => {
+      await monitoringRepository.nextSeq(tx); // the writers' lock before reading, as in settleDue
       let n = 0;
       const seen = new Set<string>();
       for (let offset = 0; ; offset += REJUDGE_CHUNK) {
