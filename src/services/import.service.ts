@@ -243,6 +243,9 @@ export function createImportService(
      * or passes IMPORT_FILE_LIMIT leaves no file and no job.
      */
     async upload(ctx: CallContext, query: ImportQuery, body: Readable): Promise<Job> {
+      // A client that gives up while the query is checked must not crash the process with an
+      // unheard 'error'; pipeline() below reports the broken body.
+      body.on('error', () => undefined);
       assertCan(ctx.actor, 'monitoring.manage');
       assertCan(ctx.actor, 'interactions.write');
       const settings = await settingsOf(query);

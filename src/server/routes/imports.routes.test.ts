@@ -1,4 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { setTimeout as tick } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
 import { createPerson, createTestApp, signIn, type TestApp } from '../../../test/test-app';
@@ -267,6 +269,48 @@ describeEachDb('file imports through the server', (database) => {
     expect(json.statusCode).toBe(415);
     expect(uploads()).toEqual([]);
     expect(await t.services.monitoring.jobs(cli, { kind: 'import' })).toHaveLength(jobs.length);
+  });
+
+  it('a file far over the JSON body limit is taken whole, streamed', async () => {
+    const notes = 'x'.repeat(2000);
+    const big = [
+      'id,channel,unit,started_at,notes',
+      ...Array.from({ length: 1500 }, (_, i) => `big${i},email,IT,2026-03-03T10:00:00Z,${notes}`),
+    ].join('\n');
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const res = await upload(big, { name: 'big.csv' });
+    expect(res.statusCode).toBe(202);
+    await t.services.monitoring.runJobs();
+    expect(await job(res.json<Job>().id)).toMatchObject({
+      status: 'done',
+      total: big.length,
+      done: big.length,
+      counts: { created: 1500, rejected_count: 0, records: 1500 },
+    });
+  });
+
+  it('an upload the client gives up on over a real connection leaves no job and no file', async () => {
+    const port = database().dialect === 'sqlite' ? 3940 : 3941;
+    await t.app.listen({ port, host: '127.0.0.1' });
+    const before = (await t.services.monitoring.jobs(cli, { kind: 'import' })).length;
+    const req = httpRequest({
+      port,
+      host: '127.0.0.1',
+      method: 'POST',
+      path: '/api/v1/imports?name=calls.csv',
+      headers: { ...manager, 'content-type': 'application/octet-stream', 'content-length': '1000000' },
+    });
+    req.on('error', () => undefined);
+    req.write(FOREIGN_CSV);
+    /** Waits (polling, up to 5 s) until the condition holds. */
+    const until = async (what: string, ok: () => boolean) => {
+      for (let i = 0; i < 500 && !ok(); i++) await tick(10);
+      expect(ok(), what).toBe(true);
+    };
+    await until('the upload is being written', () => uploads().length === 1);
+    req.destroy();
+    await until('the broken upload is removed', () => uploads().length === 0);
+    expect(await t.services.monitoring.jobs(cli, { kind: 'import' })).toHaveLength(before);
   });
 
   it('saved mappings: list, rename, a taken name is a 409 naming `name`, delete; audited', async () => {
