@@ -33,6 +33,7 @@ import {
   type ReadScope,
 } from './monitoring/compliance-query';
 import {
+  recordOf,
   rejudgeStored,
   storedVerdicts,
   unknownCodes,
@@ -45,7 +46,11 @@ import type { Rules } from './monitoring/rules';
 
 /** Fewer judged records than this in a heatmap cell: greyed, "too few to say". */
 export const MIN_JUDGED = 10;
-/** Records per write transaction when importing: short enough to keep the server answering reads. */
+/**
+ * Records per write transaction when importing in the server: short enough to keep it answering
+ * reads on its one SQLite connection. The CLI writes from a process of its own and takes bigger
+ * chunks (`chunkSize`): roll-up rows touched per record fall as a chunk covers more of each day.
+ */
 const IMPORT_CHUNK = 5_000;
 /** Records re-judged per step of a re-judging run. */
 const REJUDGE_CHUNK = 2_000;
@@ -60,6 +65,8 @@ export interface ImportEntriesOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called for every problem of every rejected record. */
   onRejected?: (rejected: RejectedRecord) => void;
+  /** Records per transaction (default 5,000). */
+  chunkSize?: number;
 }
 
 /**
@@ -183,7 +190,7 @@ export function createMonitoringService(deps: ServiceDeps) {
           continue;
         }
         if ('record' in entry) chunk.push({ index: at, line: entry.line, record: entry.record });
-        if (chunk.length >= IMPORT_CHUNK) await flush();
+        if (chunk.length >= (options.chunkSize ?? IMPORT_CHUNK)) await flush();
       }
     }
     await flush();
@@ -659,6 +666,15 @@ export function createMonitoringService(deps: ServiceDeps) {
       }
       const unit = r.unitsById.get(row.unit_id);
       const employee = row.employee_id === null ? undefined : r.employeesById.get(row.employee_id);
+      // Passes are stored without a reason; judged again here with reasons (the same rules give the same pass).
+      let reasons: Map<string, string> | undefined;
+      const passReasons = () =>
+        (reasons ??= new Map(
+          r
+            .judge(recordOf(row.data), Number(row.updated_at), true)
+            .filter((v) => v.verdict === 'pass')
+            .map((v) => [`${v.standard}\u0000${v.version}`, v.reason]),
+        ));
       return {
         record,
         unit: {
@@ -669,7 +685,14 @@ export function createMonitoringService(deps: ServiceDeps) {
         employee: employee ? { code: employee.code, name: employee.names[0] ?? employee.code } : null,
         verdicts: storedVerdicts(row.verdicts).map(([standard, version, verdict, day, reason]) => {
           const kind = r.versions.get(standard)?.get(version)?.period ?? 'day';
-          return { standard, version, verdict, reason, period: periodOfLocalDate(kind, day, weekdayOf(day)) };
+          const worded = reason !== '' ? reason : (passReasons().get(`${standard}\u0000${version}`) ?? '');
+          return {
+            standard,
+            version,
+            verdict,
+            reason: worded,
+            period: periodOfLocalDate(kind, day, weekdayOf(day)),
+          };
         }),
         updated_at: new Date(Number(row.updated_at)).toISOString(),
       };

@@ -21,8 +21,14 @@ const SILENT: Readonly<Record<VerdictKind, Verdict>> = Object.freeze({
 /**
  * A verdict, with its reason worded only when asked to explain: a run without `--verdicts` judges
  * millions of records and would otherwise spend most of its time writing sentences nobody reads.
- * Example: `judged(true, 'pass', () => 'answered after 2 rings — within 3')`.
+ * Example: `judged(true, 'pass', () => 'answered after 2 rings — within 3')`; with `'unless-pass'`
+ * the same pass gets an empty reason.
  */
-export function judged(explain: boolean, kind: VerdictKind, reason: () => string): Verdict {
-  return explain ? { verdict: kind, reason: reason() } : SILENT[kind];
+export function judged(explain: Explain, kind: VerdictKind, reason: () => string): Verdict {
+  return explain === true || (explain === 'unless-pass' && kind !== 'pass')
+    ? { verdict: kind, reason: reason() }
+    : SILENT[kind];
 }
+
+/** Which verdicts get a worded reason (see EvaluationContext.explain). */
+export type Explain = boolean | 'unless-pass';

@@ -58,6 +58,29 @@ class EtalonSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every statement it runs. Preparing a multi-row insert of a few thousand
+ * parameters costs more than running it, and monitoring's bulk writes run the same few texts again
+ * and again; so long statements (only those: they are never iterated, which would make a shared
+ * statement busy) are prepared once and reused.
+ */
+function cacheLongStatements(database: BetterSqlite3.Database) {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  database.prepare = ((source: string) => {
+    if (source.length < LONG_STATEMENT) return prepare(source);
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = prepare(source);
+      if (cache.size >= 64) cache.clear();
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
+}
+
+const LONG_STATEMENT = 2_000;
+
 /** The embedded database file inside the data directory. */
 export const SQLITE_FILE = 'etalon.sqlite';
 
@@ -83,5 +106,6 @@ export function createSqliteDialect(dataDir: string): {
   database.function('lower', { deterministic: true }, (text: unknown) =>
     text === null ? null : String(text).toLowerCase(),
   );
+  cacheLongStatements(database);
   return { dialect: new EtalonSqliteDialect({ database }), location, close: () => database.close() };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * Monitoring (issue 6): interaction records, their verdicts, the roll-ups, exclusion windows and
@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *   ranged by time on every query. `data` is the validated record as JSON (what "unchanged" is
  *   compared with, and what re-judging reads); `verdicts` is every standard's verdict on it,
  *   `[[standard, version, verdict, local epoch day, reason], …]`; `seq` is the ingest batch that
- *   last wrote it (re-judging uses it to notice records written while it ran).
+ *   last wrote it (re-judging uses it to notice records written while it ran; not indexed: it is only
+ *   read within a time span, and every index costs each of millions of inserts).
  * - `findings`: the verdicts that are not a pass (fail, na, pending), with their reason and the
  *   record's unit, employee, channel and local day copied in, for the drill-down and for the
  *   scheduled pending → breach job (`due_at`: when a pending verdict runs out).
@@ -22,6 +23,9 @@ import { sql, type Kysely } from 'kysely';
  * - `monitoring_state`: one row, the ingest batch counter.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // On SQLite, findings and roll-ups are WITHOUT ROWID tables: every ingest writes thousands of
+  // their rows by key, and a table keyed by its primary key alone keeps one B-tree instead of two.
+  const sqlite = await isSqlite(db);
   await db.schema
     .createTable('interactions')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -36,7 +40,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('interactions_started').on('interactions').columns(['started_at']).execute();
-  await db.schema.createIndex('interactions_seq').on('interactions').columns(['seq']).execute();
 
   await db.schema
     .createTable('findings')
@@ -52,13 +55,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('due_at', 'bigint')
     .addPrimaryKeyConstraint('findings_pk', ['interaction_id', 'standard'])
+    .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
   await db.schema
     .createIndex('findings_drill')
     .on('findings')
     .columns(['standard', 'verdict', 'day'])
     .execute();
-  await db.schema.createIndex('findings_due').on('findings').columns(['due_at']).execute();
+  await db.schema
+    .createIndex('findings_due')
+    .on('findings')
+    .columns(['due_at'])
+    .where(sql.ref('due_at'), 'is not', null)
+    .execute();
 
   for (const table of ['rollups_unit', 'rollups_employee'] as const) {
     let t = db.schema
@@ -81,13 +90,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           ? (['grain', 'period', 'standard', 'unit_id', 'employee_id', 'channel', 'version'] as never[])
           : ['grain', 'period', 'standard', 'unit_id', 'channel', 'version'],
       )
+      .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
       .execute();
   }
-  await db.schema
-    .createIndex('rollups_employee_person')
-    .on('rollups_employee')
-    .columns(['employee_id', 'grain', 'period'])
-    .execute();
 
   await db.schema
     .createTable('exclusion_windows')
@@ -163,6 +168,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .execute();
   await sql`insert into monitoring_state (id, seq) values (1, 0)`.execute(db);
+}
+
+/** Whether the migration runs on SQLite (asked of the dialect: a failed probe query would abort a PostgreSQL transaction). */
+async function isSqlite(db: Kysely<unknown>): Promise<boolean> {
+  return Promise.resolve(db.getExecutor().adapter instanceof SqliteAdapter);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -78,23 +78,12 @@ export function unknownCodes(rules: Rules, record: InteractionRecord): RecordPro
 const VERDICT_SLOT: Record<VerdictKind, number> = { pass: 0, fail: 1, na: 2, pending: 3 };
 
 /**
- * Roll-up changes gathered in memory and written at the end of a transaction: one upsert per key
- * touched, not per verdict.
+ * Roll-up changes gathered in memory and written at the end of a transaction: verdicts are first
+ * counted per local day (one map entry per standard × version × unit × employee × channel × day),
+ * and only at the end spread over the four grains, one upsert per row touched.
  */
 export class RollupDeltas {
-  readonly #unit = new Map<string, RollupDelta>();
-  readonly #employee = new Map<string, RollupDelta>();
-  readonly #periods = new Map<number, string[]>();
-
-  #periodsOf(day: number): string[] {
-    let p = this.#periods.get(day);
-    if (!p) {
-      const weekday = weekdayOf(day);
-      p = PERIOD_KINDS.map((kind) => periodOfLocalDate(kind, day, weekday));
-      this.#periods.set(day, p);
-    }
-    return p;
-  }
+  readonly #days = new Map<string, DayDelta>();
 
   /** Counts (sign +1) or uncounts (−1) a record's verdicts. */
   add(
@@ -103,41 +92,67 @@ export class RollupDeltas {
     sign: 1 | -1,
   ) {
     const employee = row.employee_id ?? '';
+    const base = `${row.unit_id}\u0000${employee}\u0000${row.channel}`;
     for (const [standard, version, verdict, day] of verdicts) {
-      const periods = this.#periodsOf(day);
-      const slot = VERDICT_SLOT[verdict];
-      for (let g = 0; g < PERIOD_KINDS.length; g++) {
-        const grain = PERIOD_KINDS[g]!;
-        const period = periods[g]!;
-        bump(this.#unit, [grain, period, standard, row.unit_id, row.channel, version], slot, sign);
-        bump(
-          this.#employee,
-          [grain, period, standard, row.unit_id, employee, row.channel, version],
-          slot,
-          sign,
-        );
+      const key = `${base}\u0000${standard}\u0000${version}\u0000${day}`;
+      let d = this.#days.get(key);
+      if (d === undefined) {
+        d = { unit: row.unit_id, employee, channel: row.channel, standard, version, day, c: [0, 0, 0, 0] };
+        this.#days.set(key, d);
       }
+      d.c[VERDICT_SLOT[verdict]]! += sign;
     }
   }
 
   async flush(db: Db, dialect: DialectName) {
+    const unit = new Map<string, RollupDelta>();
+    const employee = new Map<string, RollupDelta>();
+    const periods = new Map<number, string[]>();
+    for (const d of this.#days.values()) {
+      if (d.c[0] === 0 && d.c[1] === 0 && d.c[2] === 0 && d.c[3] === 0) continue;
+      let p = periods.get(d.day);
+      if (p === undefined) {
+        const weekday = weekdayOf(d.day);
+        p = PERIOD_KINDS.map((kind) => periodOfLocalDate(kind, d.day, weekday));
+        periods.set(d.day, p);
+      }
+      for (let g = 0; g < PERIOD_KINDS.length; g++) {
+        const grain = PERIOD_KINDS[g]!;
+        add(unit, [grain, p[g]!, d.standard, d.unit, d.channel, d.version], d.c);
+        add(employee, [grain, p[g]!, d.standard, d.unit, d.employee, d.channel, d.version], d.c);
+      }
+    }
     const live = (m: Map<string, RollupDelta>) =>
-      [...m.values()].filter((d) => d.slice(-4).some((x) => x !== 0));
-    await monitoringRepository.addRollups(db, dialect, 'rollups_unit', live(this.#unit));
-    await monitoringRepository.addRollups(db, dialect, 'rollups_employee', live(this.#employee));
-    this.#unit.clear();
-    this.#employee.clear();
+      [...m.values()].filter((x) => x.slice(-4).some((n) => n !== 0));
+    await monitoringRepository.addRollups(db, dialect, 'rollups_unit', live(unit));
+    await monitoringRepository.addRollups(db, dialect, 'rollups_employee', live(employee));
+    this.#days.clear();
   }
 }
 
-function bump(map: Map<string, RollupDelta>, key: Array<string | number>, slot: number, sign: number) {
+interface DayDelta {
+  unit: string;
+  employee: string;
+  channel: string;
+  standard: string;
+  version: number;
+  day: number;
+  c: [number, number, number, number];
+}
+
+function add(map: Map<string, RollupDelta>, key: Array<string | number>, c: readonly number[]) {
   const k = key.join('\u0000');
   let d = map.get(k);
   if (!d) {
     d = [...key, 0, 0, 0, 0] as RollupDelta;
     map.set(k, d);
   }
-  (d as number[])[key.length + slot]! += sign;
+  const n = key.length;
+  const x = d as number[];
+  x[n]! += c[0]!;
+  x[n + 1]! += c[1]!;
+  x[n + 2]! += c[2]!;
+  x[n + 3]! += c[3]!;
 }
 
 /** A record's findings (its verdicts that are not a pass), as flat values for the repository. */
@@ -147,7 +162,8 @@ function pushFindings(
   judged: readonly JudgedVerdict[],
 ) {
   for (const v of judged) {
-    if (v.verdict === 'pass') continue;
+    // Passes and "not applicable" are the bulk and nobody drills into them; their reasons stay in the record's verdicts.
+    if (v.verdict === 'pass' || v.verdict === 'na') continue;
     out.push(
       row.id,
       v.standard,

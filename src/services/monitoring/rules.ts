@@ -79,7 +79,12 @@ interface Epoch {
  * search for its epoch and one pass over that epoch's standards.
  */
 export interface Rules {
-  judge(record: Interaction, asOfMs: number): JudgedVerdict[];
+  /**
+   * Every applicable standard's verdict on a record, as of `asOfMs`. A pass's reason is left empty
+   * unless `explainPasses` (storing millions of "answered by the 2nd ring" is all cost and no use;
+   * the record page asks for them).
+   */
+  judge(record: Interaction, asOfMs: number, explainPasses?: boolean): JudgedVerdict[];
   units: ReadonlyMap<string, UnitInfo>;
   unitsById: ReadonlyMap<string, UnitInfo>;
   employees: ReadonlyMap<string, EmployeeInfo>;
@@ -271,13 +276,14 @@ export function buildRules(input: RulesInput): Rules {
   const employees = new Map(input.employees.map((e) => [e.code, e]));
   const employeeNames = (code: string) => employees.get(code)?.names ?? [];
   const contexts = new Map<CompiledStandard, EvaluationContext>();
-  const contextOf = (standard: CompiledStandard, asOfMs: number) => {
+  const contextOf = (standard: CompiledStandard, asOfMs: number, explainPasses: boolean) => {
     let ctx = contexts.get(standard);
     if (!ctx) {
-      ctx = { calendar: standard.calendar, explain: true, asOfMs, unitNames, employeeNames };
+      ctx = { calendar: standard.calendar, explain: 'unless-pass', asOfMs, unitNames, employeeNames };
       contexts.set(standard, ctx);
     }
     ctx.asOfMs = asOfMs;
+    ctx.explain = explainPasses ? true : 'unless-pass';
     return ctx;
   };
   const exclusions = input.exclusions;
@@ -297,7 +303,7 @@ export function buildRules(input: RulesInput): Rules {
   };
 
   return {
-    judge(record, asOfMs) {
+    judge(record, asOfMs, explainPasses = false) {
       const epoch = epochAt(record.started_at);
       if (!epoch) return [];
       const up = ancestors(record.unit);
@@ -318,7 +324,7 @@ export function buildRules(input: RulesInput): Rules {
           });
           continue;
         }
-        const v = evaluateRecord(record, compiled, contextOf(compiled, asOfMs));
+        const v = evaluateRecord(record, compiled, contextOf(compiled, asOfMs, explainPasses));
         out.push({
           standard: compiled.code,
           version,
