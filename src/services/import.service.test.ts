@@ -82,7 +82,10 @@ describeEachDb(
       expect(await jobRow(first.id)).toMatchObject({ status: 'failed', error: INTERRUPTED });
       expect((await jobRow(queued.id)).status).toBe('queued');
       expect(uploads()).toEqual([`${queued.id}.upload`]);
+      // A file stored by a process that died before it queued the job is removed too.
+      writeFileSync(join(t.services.imports.directory, 'stray.upload'), CSV);
       expect(await t.services.imports.failInterrupted()).toBe(0);
+      expect(uploads()).toEqual([`${queued.id}.upload`]);
 
       // The queued one runs (it is the same file): the ten written are unchanged, the rest created.
       expect(await t.services.monitoring.runJobs()).toBe(1);

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -344,7 +344,8 @@ export function createImportService(
 
     /**
      * At server start: imports left running by a process that died are failed (their upload
-     * files removed); uploading the same file again completes them. Returns how many.
+     * files removed, and any file no queued import waits for); uploading the same file again
+     * completes them. Returns how many were failed.
      */
     async failInterrupted(): Promise<number> {
       const rows = await db
@@ -363,6 +364,20 @@ export function createImportService(
         const path = (JSON.parse(row.scope) as Partial<ImportScope>).path;
         if (path) await rm(path, { force: true });
       }
+      // A file no queued job waits for (the process died between storing it and queueing it).
+      const files = await readdir(dir).catch(() => [] as string[]);
+      const waiting = new Set(
+        (
+          await db
+            .selectFrom('monitoring_jobs')
+            .select('id')
+            .where('kind', '=', 'import')
+            .where('status', '=', 'queued')
+            .execute()
+        ).map((j) => `${j.id}.upload`),
+      );
+      for (const file of files)
+        if (file.endsWith('.upload') && !waiting.has(file)) await rm(join(dir, file), { force: true });
       return rows.length;
     },
   };
