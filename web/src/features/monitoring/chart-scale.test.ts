@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelEvery, xOf, yDomain, yOf, yTicks, type Box } from './chart-scale';
+import { labelEvery, trendGrain, xOf, yDomain, yOf, yTicks, type Box } from './chart-scale';
 
 const box: Box = { width: 400, height: 200, top: 10, right: 20, bottom: 30, left: 40 };
 
@@ -34,5 +34,17 @@ describe('trend chart scales', () => {
     expect(labelEvery(12, 600, 50)).toBe(1);
     expect(labelEvery(52, 300, 50)).toBe(9);
     expect(labelEvery(1, 10, 50)).toBe(1);
+  });
+});
+
+describe('trend grain', () => {
+  it("keeps the standard's own period while the points fit", () => {
+    expect(trendGrain('day', '2026-11-01', '2026-11-30')).toBe('day');
+    expect(trendGrain('month', '2025-12-01', '2026-11-30')).toBe('month');
+  });
+  it('coarsens a daily or weekly standard over a long range, never finer than its own', () => {
+    expect(trendGrain('day', '2025-12-01', '2026-11-30')).toBe('week');
+    expect(trendGrain('week', '2023-01-01', '2026-12-31')).toBe('month');
+    expect(trendGrain('quarter', '2026-01-01', '2026-01-31')).toBe('quarter');
   });
 });

@@ -50,3 +50,27 @@ export function labelEvery(n: number, innerWidth: number, labelWidth: number): n
   const fit = Math.max(1, Math.floor(innerWidth / labelWidth));
   return Math.max(1, Math.ceil(n / fit));
 }
+
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type TrendGrain = (typeof GRAINS)[number];
+const GRAIN_DAYS: Record<TrendGrain, number> = {
+  day: 1,
+  week: 7,
+  month: 30.44,
+  quarter: 91.31,
+  year: 365.25,
+};
+
+/**
+ * The periods the trend is drawn in: the standard's own, or a coarser one when the range would
+ * give more than `maxPoints` of them (a daily standard over a year is drawn by week).
+ */
+export function trendGrain(own: TrendGrain, from: string, to: string, maxPoints = 60): TrendGrain {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  for (const grain of GRAINS.slice(GRAINS.indexOf(own)))
+    if (days / GRAIN_DAYS[grain] <= maxPoints) return grain;
+  return 'year';
+}
+
+/** About how wide a period label is at the chart's 11 px font, with room around it. */
+export const labelWidth = (label: string) => label.length * 6.6 + 14;

@@ -7,6 +7,7 @@ import { roleCan } from '../../../../src/core/permissions';
 import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useCurrentUser } from '../auth/session.queries';
+import { trendGrain } from './chart-scale';
 import { DashboardFilters } from './dashboard-filters';
 import { parseFilters, serializeFilters, type MonitoringFilters } from './filters';
 import { FindingsDrawer } from './findings.drawer';
@@ -48,7 +49,8 @@ export function DashboardPage() {
     standards[0]?.code ??
     null;
   const trendStandard = data?.standards.find((s) => s.code === trendCode);
-  const trend = useTrend(filters, trendCode);
+  const grain = trendStandard ? trendGrain(trendStandard.period, filters.from, filters.to) : undefined;
+  const trend = useTrend(filters, trendCode, grain);
   const recorded = (data?.cells ?? []).some((c) => c.pass + c.fail + c.na + c.pending > 0);
   const canImport = roleCan(me.role, 'monitoring.manage');
   const cellOf = (c: { unit: string; standard: string } | null) =>

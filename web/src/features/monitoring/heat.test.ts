@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatOf, percent } from './heat';
+import { cellPercent, heatOf, percent } from './heat';
 
 const cell = (compliance: number | null, target = 0.9, enough = true) => ({ compliance, target, enough });
 
@@ -33,5 +33,15 @@ describe('percent', () => {
     expect(percent(0.9996)).toBe('99.9');
     expect(percent(0.001)).toBe('0.1');
     expect(percent(0)).toBe('0');
+  });
+});
+
+describe('cell percent', () => {
+  it('shows a decimal when rounding would reach a threshold the cell is below', () => {
+    expect(cellPercent(0.896, 0.9)).toBe('89.6');
+    expect(cellPercent(0.8496, 0.9)).toBe('84.9');
+    expect(cellPercent(0.9, 0.9)).toBe('90');
+    expect(cellPercent(0.904, 0.9)).toBe('90');
+    expect(cellPercent(0.7, 0.9)).toBe('70');
   });
 });

@@ -28,3 +28,16 @@ export function percent(share: number): string {
   if ((whole === 100 && p < 100) || (whole === 0 && p > 0)) return (Math.floor(p * 10) / 10).toFixed(1);
   return String(whole);
 }
+
+/**
+ * A cell's share as a label that never contradicts its colour: whole percents, but one decimal
+ * (rounded down) when rounding would lift it onto a threshold it is below (89.6 % of a 90 % target
+ * reads 89.6 %, not a green-looking 90 %).
+ */
+export function cellPercent(share: number, target: number): string {
+  const whole = Math.round(share * 100);
+  for (const threshold of [target, target - NEAR_POINTS / 100])
+    if (share < threshold - EPSILON && whole >= Math.round(threshold * 100))
+      return (Math.floor(share * 1000 + EPSILON) / 10).toFixed(1);
+  return percent(share);
+}

@@ -2,7 +2,7 @@ import { Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SummaryCell, SummaryResponse } from '../../../../src/contract/monitoring.schema';
 import { useFormat } from '../../i18n/use-format';
-import { heatOf, percent, type Heat } from './heat';
+import { cellPercent, heatOf, percent, type Heat } from './heat';
 import { useMonitoringNames } from './monitoring-labels';
 import type { SummaryUnit } from './unit-tree';
 
@@ -17,7 +17,10 @@ function useCellText(minJudged: number) {
     if (!cell || cell.compliance === null) lines.push(t('monitoring.heat.noneReason'));
     else {
       lines.push(
-        t('monitoring.heat.compliance', { value: percent(cell.compliance), target: percent(cell.target) }),
+        t('monitoring.heat.compliance', {
+          value: cellPercent(cell.compliance, cell.target),
+          target: percent(cell.target),
+        }),
       );
       if (heat === 'few')
         lines.push(t('monitoring.heat.fewReason', { judged: cell.pass + cell.fail, min: minJudged }));
@@ -161,7 +164,7 @@ export function Heatmap({
                         onClick={() => onOpenCell({ unit: unit.code, standard: s.code })}
                         data-heat={heat}
                       >
-                        {cell!.compliance === null ? '—' : `${percent(cell!.compliance)} %`}
+                        {cell!.compliance === null ? '—' : `${cellPercent(cell!.compliance, cell!.target)} %`}
                       </button>
                     </Tooltip>
                   </td>

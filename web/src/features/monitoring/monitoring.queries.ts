@@ -27,19 +27,21 @@ export function useSummary(f: Pick<MonitoringFilters, 'from' | 'to' | 'channel'>
   });
 }
 
+/** One standard's trend, drawn in `period` (see `trendGrain`). */
 export function useTrend(
   f: Pick<MonitoringFilters, 'from' | 'to' | 'channel' | 'unit'>,
   standard: string | null,
+  period: string | undefined,
 ) {
   return useQuery({
-    queryKey: [...COMPLIANCE_KEY, 'trend', standard, f.from, f.to, f.channel, f.unit],
+    queryKey: [...COMPLIANCE_KEY, 'trend', standard, period, f.from, f.to, f.channel, f.unit],
     queryFn: ({ signal }) =>
       api.get<TrendResponse>(
         '/compliance/trend',
-        { standard, from: f.from, to: f.to, channel: f.channel, unit: f.unit },
+        { standard, period, from: f.from, to: f.to, channel: f.channel, unit: f.unit },
         signal,
       ),
-    enabled: !!standard,
+    enabled: !!standard && !!period,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -146,18 +146,18 @@ export function RecordPage() {
                         </Anchor>
                       </Table.Th>
                       <Table.Td>
-                        <Badge color={VERDICT_COLOR[v.verdict]} variant="light">
+                        <Badge color={VERDICT_COLOR[v.verdict]} variant="light" miw="max-content">
                           {t(`monitoring.verdicts.${v.verdict}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{v.reason || t('common.none')}</Text>
                       </Table.Td>
-                      <Table.Td>v{v.version}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>v{v.version}</Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Text size="sm">{v.period}</Text>
-                        </Group>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {v.period}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -3,7 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { TrendResponse } from '../../../../src/contract/monitoring.schema';
 import { useFormat } from '../../i18n/use-format';
-import { labelEvery, xOf, yDomain, yOf, yTicks, type Box } from './chart-scale';
+import { labelEvery, labelWidth, xOf, yDomain, yOf, yTicks, type Box } from './chart-scale';
 import { percent } from './heat';
 
 const HEIGHT = 260;
@@ -27,7 +27,7 @@ export function TrendChart({ trend, title }: { trend: TrendResponse; title: stri
   const n = points.length;
   const x = (i: number) => xOf(i, n, box);
   const y = (v: number) => yOf(v, domain, box);
-  const every = labelEvery(n, width - box.left - box.right, narrow ? 56 : 64);
+  const every = labelEvery(n, width - box.left - box.right, labelWidth(points[0]?.period ?? ''));
 
   // The line breaks where a period judged nothing.
   const segments: string[] = [];
@@ -102,8 +102,13 @@ export function TrendChart({ trend, title }: { trend: TrendResponse; title: stri
           stroke="var(--mantine-color-gray-4)"
         />
         {points.map((p, i) =>
-          i % every === 0 || i === n - 1 ? (
-            <text key={p.period} x={x(i)} y={HEIGHT - box.bottom + 16} textAnchor="middle">
+          (n - 1 - i) % every === 0 ? (
+            <text
+              key={p.period}
+              x={x(i)}
+              y={HEIGHT - box.bottom + 16}
+              textAnchor={n > 1 && i === n - 1 ? 'end' : n > 1 && i === 0 ? 'start' : 'middle'}
+            >
               {p.period}
             </text>
           ) : null,
