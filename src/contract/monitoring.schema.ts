@@ -171,7 +171,8 @@ export const FindingsQuery = z.object({
   unit: z.string().optional(),
   employee: z.string().optional(),
   channel: z.enum(CHANNELS).optional(),
-  verdict: z.enum(['fail', 'na', 'pending']).default('fail'),
+  /** Findings are the fails and the pending; "not applicable" verdicts are read on each record's page. */
+  verdict: z.enum(['fail', 'pending']).default('fail'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -181,7 +182,7 @@ export const Finding = z.object({
   interaction_id: z.string(),
   standard: z.string(),
   version: z.number().int(),
-  verdict: z.enum(['fail', 'na', 'pending']),
+  verdict: z.enum(['fail', 'pending']),
   reason: z.string(),
   unit: z.string(),
   employee: z.string().nullable(),

@@ -273,7 +273,7 @@ export interface FindingsTable {
   interaction_id: string;
   standard: string;
   version: number;
-  verdict: 'fail' | 'na' | 'pending';
+  verdict: 'fail' | 'pending';
   reason: string;
   unit_id: string;
   employee_id: string | null;

@@ -55,6 +55,11 @@ const IMPORT_CHUNK = 5_000;
 /** Records re-judged per step of a re-judging run. */
 const REJUDGE_CHUNK = 2_000;
 
+/** A record of a request that could not even be read (an NDJSON line that is not JSON): rejected alone. */
+export class UnreadableRecord {
+  constructor(readonly message: string) {}
+}
+
 export interface ImportProgress extends WriteCounts {
   rejected_count: number;
   records: number;
@@ -357,6 +362,10 @@ export function createMonitoringService(deps: ServiceDeps) {
           rejectedCount += 1;
           for (const p of problems) rejected.push({ index, id, field: p.field, reason: p.message });
         };
+        if (raw instanceof UnreadableRecord) {
+          reject(null, [{ field: 'record', message: raw.message }]);
+          return;
+        }
         if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
           reject(null, [{ field: 'record', message: 'must be a JSON object' }]);
           return;

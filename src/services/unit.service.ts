@@ -16,6 +16,7 @@ import { newId } from '../db/ids';
 import { settingRepository } from '../db/setting.repository';
 import { unitRepository, type UnitRow } from '../db/unit.repository';
 import { recordChange } from './audit-recorder';
+import { enqueueRejudge } from './monitoring/rejudge-queue';
 import { duplicateCode, found } from './entity-errors';
 import { presentUnit } from './presenters';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -195,6 +196,14 @@ export function createUnitService(deps: ServiceDeps) {
           const { id: _id, created_at: _created, ...changes } = after;
           await unitRepository.update(tx, id, changes);
           if (patch.head_ids) await unitRepository.setHeads(tx, id, patch.head_ids);
+          // Standards bind a unit with everything below it: a move changes which apply to its records.
+          if (moves)
+            await enqueueRejudge(tx, now, {
+              fromMs: null,
+              toMs: null,
+              title: `Unit ${after.code} moved`,
+              createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+            });
           await recordChange(tx, ctx, now, {
             action: archives ? 'unit.archive' : moves ? 'unit.move' : 'unit.update',
             entity: 'unit',

@@ -11,7 +11,7 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  *   `[[standard, version, verdict, local epoch day, reason], …]`; `seq` is the ingest batch that
  *   last wrote it (re-judging uses it to notice records written while it ran; not indexed: it is only
  *   read within a time span, and every index costs each of millions of inserts).
- * - `findings`: the verdicts that are not a pass (fail, na, pending), with their reason and the
+ * - `findings`: the fail and pending verdicts, with their reason and the
  *   record's unit, employee, channel and local day copied in, for the drill-down and for the
  *   scheduled pending → breach job (`due_at`: when a pending verdict runs out).
  * - `rollups_unit` / `rollups_employee`: counts per grain (day, week, month, quarter) × period ×

@@ -146,6 +146,25 @@ describeEachDb('monitoring API: ingesting records', (database) => {
     await expectRollupsConsistent(database().db);
   });
 
+  it('an NDJSON line that is not JSON is rejected alone; the lines around it are kept', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/interactions',
+      headers: { ...admin, 'content-type': 'application/x-ndjson' },
+      payload: [
+        JSON.stringify(email('n-1', '2026-03-02T06:00:00.000Z', { answered_at: '2026-03-02T06:10:00.000Z' })),
+        '{"id": "n-2", "channel": ',
+        JSON.stringify(email('n-3', '2026-03-02T06:00:00.000Z', { answered_at: '2026-03-02T06:10:00.000Z' })),
+      ].join('\n'),
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ created: 2, rejected_count: 1 });
+    expect(body.rejected).toEqual([
+      { index: 1, id: null, field: 'record', reason: expect.stringMatching(/^line 2 is not JSON/) },
+    ]);
+  });
+
   it('atomic=true: one bad record refuses the batch with 422 and writes nothing', async () => {
     const before = await database().db.selectFrom('interactions').select('id').execute();
     const res = await postNdjson(

@@ -20,6 +20,7 @@ import {
 } from '../../contract/monitoring.schema';
 import { InteractionRecordInput } from '../../contract/interaction-record.schema';
 import type { Services } from '../../services/services';
+import { UnreadableRecord } from '../../services/monitoring.service';
 import { callContext } from '../plugins/auth.plugin';
 
 const tags = ['monitoring'];
@@ -29,7 +30,7 @@ const INGEST_BODY_LIMIT = 64 * 1024 * 1024;
 
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
 
-/** Parses NDJSON text into values; a line that is not JSON becomes a marker the service rejects. */
+/** Parses NDJSON text into values; a line that is not JSON becomes a marker the service rejects alone. */
 function ndjsonValues(text: string): unknown[] {
   const out: unknown[] = [];
   const lines = text.split('\n');
@@ -39,18 +40,10 @@ function ndjsonValues(text: string): unknown[] {
     try {
       out.push(JSON.parse(line));
     } catch (error) {
-      out.push(new NotJson(i + 1, (error as Error).message));
+      out.push(new UnreadableRecord(`line ${i + 1} is not JSON: ${(error as Error).message}`));
     }
   }
   return out;
-}
-
-/** A line of an NDJSON body that is not JSON. */
-class NotJson {
-  constructor(
-    readonly line: number,
-    readonly message: string,
-  ) {}
 }
 
 /** Interaction records in, compliance out (issue 6). */
@@ -97,13 +90,6 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         throw new AppError('validation_failed', 'Send {"interactions": [...]} as JSON, or NDJSON records', {
           issues: [{ path: 'interactions', message: 'must be an array of records' }],
         });
-      const notJson = records.findIndex((r) => r instanceof NotJson);
-      if (notJson >= 0) {
-        const bad = records[notJson] as NotJson;
-        throw new AppError('validation_failed', `line ${bad.line} is not JSON: ${bad.message}`, {
-          issues: [{ path: `line ${bad.line}`, message: bad.message }],
-        });
-      }
       return services.monitoring.ingest(callContext(request), records, request.query.atomic);
     },
   );
@@ -170,7 +156,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     {
       schema: {
         tags,
-        summary: 'The records a standard failed (or could not judge, or still waits on), newest first',
+        summary: 'The records a standard failed (or still waits on), newest first',
         querystring: FindingsQuery,
         response: { 200: FindingsResponse, ...errorResponses },
       },
