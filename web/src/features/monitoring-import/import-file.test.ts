@@ -4,6 +4,7 @@ import {
   applyMapping,
   cleanMapping,
   firstLineOf,
+  formatBytes,
   guessFormat,
   headerIsOurs,
   missingRequired,
@@ -124,6 +125,10 @@ describe('mapping', () => {
       started_at: 'Started At',
       answered_at: 'Answered',
     });
+    expect(prefillMapping(['Wait (s)', 'Rings count'])).toEqual({
+      wait_seconds: 'Wait (s)',
+      rings: 'Rings count',
+    });
     expect(prefillMapping(['Call ID', 'Started', 'Dept'])).toEqual({
       id: 'Call ID',
       started_at: 'Started',
@@ -169,5 +174,14 @@ describe('mapping', () => {
       ),
     );
     expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['channel', 'started_at']);
+  });
+});
+
+describe('formatBytes', () => {
+  it('says sizes in decimal units in the reader language', () => {
+    expect(formatBytes(0, 'en')).toBe('0 bytes');
+    expect(formatBytes(532_000, 'en')).toBe('532 kB');
+    expect(formatBytes(19_526_423, 'en')).toBe('19.5 MB');
+    expect(formatBytes(1_400_000_000, 'en')).toBe('1.4 GB');
   });
 });

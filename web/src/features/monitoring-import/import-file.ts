@@ -228,7 +228,7 @@ const SYNONYMS: Record<RecordField, string[]> = {
 /**
  * A mapping guessed from their columns: for each of our fields the column named the same, else the
  * same ignoring case and punctuation, else a known synonym, else one that starts with our field's
- * name; each column is used once. Our fields without a match are left out.
+ * name or is the start of it ("Wait (s)" → wait_seconds); each column is used once. Our fields without a match are left out.
  */
 export function prefillMapping(columns: readonly string[]): Mapping {
   const mapping: Mapping = {};
@@ -244,6 +244,7 @@ export function prefillMapping(columns: readonly string[]): Mapping {
     (f, c) => squash(c) === squash(f),
     (f, c) => SYNONYMS[f].includes(squash(c)),
     (f, c) => squash(c).startsWith(squash(f)) && squash(f).length >= 4,
+    (f, c) => squash(f).startsWith(squash(c)) && squash(c).length >= 4,
   ];
   for (const pass of passes)
     for (const field of RECORD_FIELDS)
@@ -309,7 +310,7 @@ export function formatBytes(bytes: number, lng: string): string {
   return new Intl.NumberFormat(lng, {
     style: 'unit',
     unit: units[i],
-    unitDisplay: 'short',
+    unitDisplay: i === 0 ? 'long' : 'short',
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(value);
 }

@@ -135,15 +135,15 @@ export function ImportPreview({ head, mapping }: { head: FileHead; mapping: Mapp
             {rows.map((row) => (
               <Table.Tr key={row.n} data-testid="preview-row">
                 <Table.Td>{row.n}</Table.Td>
-                <Table.Td>{status(row)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 104 }}>{status(row)}</Table.Td>
                 {row.ok ? (
                   <>
                     {SHOWN.map((f) => (
-                      <Table.Td key={f} style={{ whiteSpace: f.endsWith('_at') ? 'nowrap' : undefined }}>
+                      <Table.Td key={f} style={{ whiteSpace: 'nowrap' }}>
                         {cell(row.record, f)}
                       </Table.Td>
                     ))}
-                    <Table.Td>{extras(row.record)}</Table.Td>
+                    <Table.Td miw={220}>{extras(row.record)}</Table.Td>
                   </>
                 ) : (
                   <Table.Td colSpan={SHOWN.length + 1}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ImportFormat } from '../../../../src/contract/monitoring.schema';
@@ -26,7 +27,7 @@ import { ImportJob } from './import-job';
 import { MappingForm } from './mapping-form';
 import { FileDrop } from './file-drop';
 import { RecentImports } from './recent-imports';
-import { uploadImport, type Upload } from './monitoring-import.queries';
+import { JOBS_KEY, uploadImport, type Upload } from './monitoring-import.queries';
 import { MonitoringTabs } from '../monitoring/monitoring.layout';
 
 /** The server takes files up to 1 GiB. */
@@ -69,6 +70,7 @@ function ImportWizard({ onStarted }: { onStarted: (jobId: string) => void }) {
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const upload = useRef<Upload | null>(null);
+  const queryClient = useQueryClient();
 
   // Closing the tab mid-upload loses the upload (not a started import): ask first.
   useEffect(() => {
@@ -149,6 +151,7 @@ function ImportWizard({ onStarted }: { onStarted: (jobId: string) => void }) {
       (job) => {
         upload.current = null;
         setProgress(null);
+        void queryClient.invalidateQueries({ queryKey: JOBS_KEY });
         onStarted(job.id);
       },
       (e: unknown) => {
