@@ -16,6 +16,8 @@ export const DemoReport = z
     standards: z.number().int(),
     /** Proposals opened (the published catalog's and one in discussion). */
     proposals: z.number().int(),
+    /** Interaction records created or changed (the last months' calls, e-mails, letters and visits). */
+    interactions: z.number().int(),
   })
   .meta({ id: 'DemoReport' });
 export type DemoReport = z.infer<typeof DemoReport>;

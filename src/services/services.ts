@@ -40,6 +40,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
   // Monitoring (issue 6): file imports register their job runner with the monitoring service.
   const monitoring = createMonitoringService(deps);
   const importMappings = createImportMappingService(deps);
+  const exclusions = createExclusionService(deps);
   return {
     auth: createAuthService(deps),
     invites,
@@ -50,7 +51,15 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     employees,
     supportTypes,
     grid,
-    demo: createDemoService(deps, { units, employees, supportTypes, grid, proposals }),
+    demo: createDemoService(deps, {
+      units,
+      employees,
+      supportTypes,
+      grid,
+      proposals,
+      monitoring,
+      exclusions,
+    }),
     orgTransfer: createOrgTransferService(deps),
     gridTransfer: createGridTransferService(deps, grid),
     health: createHealthService(deps),
@@ -63,7 +72,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     monitoring,
     importMappings,
     imports: createImportService(deps, monitoring, importMappings),
-    exclusions: createExclusionService(deps),
+    exclusions,
   };
 }
 

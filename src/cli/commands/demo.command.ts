@@ -8,7 +8,7 @@ export function registerDemo(program: Command) {
   program
     .command('demo')
     .description(
-      'load the demo organization (units, employees, a filled service grid, service standards and proposals) into an empty instance',
+      'load the demo organization (units, employees, a filled service grid, service standards and proposals, and the last months of interaction records, judged) into an empty instance',
     )
     .addOption(
       new Option('--language <locale>', 'language of the free texts (names come in both)')
@@ -22,7 +22,7 @@ export function registerDemo(program: Command) {
         process.stdout.write(
           Object.values(report).every((n) => n === 0)
             ? 'The demo organization is already loaded: nothing to do.\n'
-            : `Loaded the demo organization: ${report.units} unit(s), ${report.employees} employee(s), ${report.cells} grid cell(s), ${report.standards} standard(s) and calendar(s), ${report.proposals} proposal(s).\n`,
+            : `Loaded the demo organization: ${report.units} unit(s), ${report.employees} employee(s), ${report.cells} grid cell(s), ${report.standards} standard(s) and calendar(s), ${report.proposals} proposal(s), ${report.interactions} interaction record(s).\n`,
         );
       });
     });

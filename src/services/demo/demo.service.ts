@@ -7,12 +7,17 @@ import { employeeRepository } from '../../db/employee.repository';
 import { proposalRepository, UNPUBLISHED_STATUSES, type ProposalRow } from '../../db/proposal.repository';
 import { unitRepository } from '../../db/unit.repository';
 import type { EmployeeService } from '../employee.service';
+import type { ExclusionService } from '../exclusion.service';
+import type { MonitoringService } from '../monitoring.service';
+import { validateInteractionRecord } from '../../contract/interaction-record.schema';
+import type { RecordEntry } from '../files/interaction-records.reader';
 import type { GridService } from '../grid.service';
 import type { ProposalService } from '../proposal.service';
 import type { CallContext, ServiceDeps } from '../service-context';
 import type { SupportTypeService } from '../support-type.service';
 import type { UnitService } from '../unit.service';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_ROOT, DEMO_UNITS } from './demo-organization';
+import { DEMO_OUTAGE, demoInteractions, demoOutageSpan, demoRecordsStart } from './demo-interactions';
 import {
   DEMO_CALENDAR,
   DEMO_CALENDAR_DEFINITION,
@@ -27,7 +32,12 @@ interface DemoServices {
   supportTypes: SupportTypeService;
   grid: GridService;
   proposals: ProposalService;
+  monitoring: MonitoringService;
+  exclusions: ExclusionService;
 }
+
+/** Records written a transaction at a time by the demo. */
+const RECORDS_CHUNK = 5_000;
 
 const changesOf = (p: ProposalRow) => JSON.parse(p.changes) as ProposalChange[];
 
@@ -140,12 +150,64 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       await services.proposals.addComment(ctx, discussed.id, { body: open.comment[locale] });
   }
 
+  /**
+   * Interaction records of the last months (demo-interactions.ts), judged like any import, and the
+   * exclusion window of the IT desk's phone outage. The window comes first, so the records inside
+   * it are judged `na` as they are written; then the queued re-judging runs (publishing the
+   * back-dated catalog and adding the window each queued one) so nothing is left for later. Records
+   * are idempotent by id: a second load changes nothing, a later one adds the days since.
+   */
+  async function loadInteractions(ctx: CallContext, locale: Locale, report: DemoReport) {
+    const now = deps.clock();
+    const from = demoRecordsStart(now);
+    const outage = demoOutageSpan(from, now.getTime());
+    if (outage) {
+      const reasons = new Set(Object.values(DEMO_OUTAGE.reason));
+      const windows = (await services.exclusions.list(ctx)).items;
+      if (!windows.some((w) => reasons.has(w.reason)))
+        await services.exclusions.create(ctx, {
+          starts_at: new Date(outage.startMs).toISOString(),
+          ends_at: new Date(outage.endMs).toISOString(),
+          units: [DEMO_OUTAGE.unit],
+          channels: DEMO_OUTAGE.channels,
+          standards: DEMO_OUTAGE.standards,
+          reason: DEMO_OUTAGE.reason[locale],
+        });
+    }
+    const entries: RecordEntry[] = demoInteractions(from, now.getTime()).map((raw, index) => {
+      const checked = validateInteractionRecord(raw);
+      return checked.ok
+        ? { line: index + 1, record: checked.record }
+        : { line: index + 1, id: String(raw.id), problems: checked.problems };
+    });
+    const batches: RecordEntry[][] = [];
+    for (let i = 0; i < entries.length; i += RECORDS_CHUNK) batches.push(entries.slice(i, i + RECORDS_CHUNK));
+    const problems: string[] = [];
+    const written = await services.monitoring.importEntries(ctx, batches, {
+      chunkSize: RECORDS_CHUNK,
+      onRejected: (r) => problems.push(`${r.id ?? `#${r.index}`} ${r.field}: ${r.reason}`),
+    });
+    if (problems.length > 0)
+      throw new AppError('conflict', `The demo's records were refused: ${problems.slice(0, 3).join('; ')}`);
+    report.interactions += written.created + written.updated;
+    await services.monitoring.runJobs();
+  }
+
   return {
     async load(ctx: CallContext, locale: Locale = 'en'): Promise<DemoReport> {
       assertCan(ctx.actor, 'org.write');
       assertCan(ctx.actor, 'grid.write');
       assertCan(ctx.actor, 'standards.publish');
-      const report: DemoReport = { units: 0, employees: 0, cells: 0, standards: 0, proposals: 0 };
+      assertCan(ctx.actor, 'interactions.write');
+      assertCan(ctx.actor, 'monitoring.manage');
+      const report: DemoReport = {
+        units: 0,
+        employees: 0,
+        cells: 0,
+        standards: 0,
+        proposals: 0,
+        interactions: 0,
+      };
       if (!(await unitRepository.findByCode(db, DEMO_ROOT)) && (await unitRepository.count(db)) > 0) {
         throw new AppError(
           'conflict',
@@ -239,6 +301,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       }
 
       await loadStandards(ctx, locale, report);
+      await loadInteractions(ctx, locale, report);
       return report;
     },
   };
