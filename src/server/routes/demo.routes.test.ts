@@ -79,7 +79,14 @@ describeEachDb('demo organization', (database) => {
   it('loading again changes nothing', async () => {
     const again = await load(admin);
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual({ units: 0, employees: 0, cells: 0, standards: 0, proposals: 0 });
+    expect(again.json()).toEqual({
+      units: 0,
+      employees: 0,
+      cells: 0,
+      standards: 0,
+      proposals: 0,
+      interactions: 0,
+    });
     expect((await get('/proposals', admin)).json().total).toBe(2);
   });
 
@@ -99,6 +106,7 @@ describeEachDb('demo organization', (database) => {
       cells: 3,
       standards: 0,
       proposals: 0,
+      interactions: 0,
     });
     expect((await get('/grid', admin)).json().cells).toHaveLength(DEMO_CELLS.length);
   });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
 import { createPerson, createTestApp, testPasswords, type TestApp } from '../../../test/test-app';
 import { actorForUser, systemActor } from '../../core';
 import { parseStandardsFile } from '../../contract/standards-file.schema';
 import { createDemoService } from './demo.service';
 import { DEMO_CALENDAR_DEFINITION, DEMO_STANDARDS } from './demo-standards';
+import { demoInteractions, demoRecordsStart } from './demo-interactions';
 
 const system = { actor: systemActor('cli') };
 
@@ -56,7 +57,9 @@ describeEachDb('demo standards', (database) => {
       cells: 0,
       standards: DEMO_STANDARDS.length + 1,
       proposals: 1,
+      interactions: expect.any(Number),
     });
+    expect(report.interactions).toBeGreaterThan(4000);
     const proposals = (await t.services.proposals.list(system, {})).items;
     expect(proposals.map((p) => [p.number, p.status, p.author_label])).toEqual([
       [2, 'open', 'demo'],
@@ -98,6 +101,7 @@ describeEachDb('demo standards', (database) => {
       cells: 0,
       standards: 0,
       proposals: 0,
+      interactions: 0,
     });
     const open = (await t.services.proposals.list(admin, { status: 'open' })).items[0]!;
     const comments = await t.services.proposals.comments(admin, open.id);
@@ -105,5 +109,144 @@ describeEachDb('demo standards', (database) => {
     await t.services.demo.load(admin, 'ru');
     expect((await t.services.proposals.comments(admin, open.id)).total).toBe(1);
     expect((await t.services.proposals.list(admin, {})).total).toBe(2);
+  });
+});
+
+describe('demo interaction records (generated)', () => {
+  const now = Date.parse('2026-11-27T20:00:00.000Z');
+  const from = demoRecordsStart(new Date(now));
+
+  it('start on the 1st of the month two months back, never before the year (and the standards) began', () => {
+    expect(new Date(from).toISOString()).toBe('2026-08-31T21:00:00.000Z');
+    expect(new Date(demoRecordsStart(new Date('2026-03-02T09:00:00.000Z'))).toISOString()).toBe(
+      '2025-12-31T21:00:00.000Z',
+    );
+  });
+
+  it('are the same for the same date whenever they are generated; only what had not happened yet differs', () => {
+    const a = demoInteractions(from, now);
+    const b = demoInteractions(from, now + 7 * 86_400_000);
+    expect(a.length).toBeGreaterThan(8000);
+    expect(a.length).toBeLessThan(20_000);
+    expect(new Set(a.map((r) => r.id)).size).toBe(a.length);
+    const later = new Map(b.map((r) => [r.id, r]));
+    const differ = a.filter((r) => JSON.stringify(r) !== JSON.stringify(later.get(r.id)));
+    // Only e-mails and letters whose reply had not come by `now` change (they get it later).
+    expect(differ.length).toBeGreaterThan(0);
+    expect(
+      differ.every((r) => r.answered_at === undefined && later.get(r.id)!.answered_at !== undefined),
+    ).toBe(true);
+    expect(new Set(a.map((r) => r.channel))).toEqual(new Set(['phone', 'email', 'letter', 'visit']));
+    expect(a.every((r) => Date.parse(String(r.started_at)) < now)).toBe(true);
+  });
+
+  it('greet in Russian and in English, some without a part of the standard greeting', () => {
+    const greetings = demoInteractions(from, now).flatMap((r) => (r.greeting ? [String(r.greeting)] : []));
+    expect(greetings.some((g) => /^Добрый день, Отдел кадров, .+, слушаю\.$/.test(g))).toBe(true);
+    expect(greetings.some((g) => /^Good morning, IT service desk, .+ speaking\.$/.test(g))).toBe(true);
+    expect(greetings.filter((g) => g === 'Алло?' || g === 'Hello?').length).toBeGreaterThan(0);
+  });
+});
+
+describeEachDb('demo interaction records (loaded)', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+    // The test clock: Monday 2 March 2026, 12:00 in Moscow — records from 1 January.
+    await t.services.demo.load(system, 'en');
+  });
+  afterAll(() => t.app.close());
+
+  const count = async (channel?: string) =>
+    Number(
+      (
+        await database()
+          .db.selectFrom('interactions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .$if(channel !== undefined, (q) => q.where('channel', '=', channel as never))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('are stored and judged: some units meet their targets, some clearly miss them', async () => {
+    expect(await count()).toBeGreaterThan(4000);
+    for (const channel of ['phone', 'email', 'letter', 'visit'])
+      expect(await count(channel)).toBeGreaterThan(0);
+
+    const { results } = await t.services.monitoring.compliance(system, {
+      from: '2026-01-01',
+      to: '2026-02-28',
+      by: 'unit',
+    });
+    const row = (standard: string, unit: string, period: string) =>
+      results.find((r) => r.standard === standard && r.unit === unit && r.period === period);
+    expect(results.some((r) => r.met === true)).toBe(true);
+    expect(results.some((r) => r.met === false)).toBe(true);
+    // The reception picks up late; HR does not. Legal writes without templates.
+    expect(row('TEL-01', 'RECEPTION', '2026-02')).toMatchObject({ met: false });
+    expect(row('TEL-01', 'HR', '2026-02')).toMatchObject({ met: true });
+    expect(row('MAIL-01', 'LEGAL', '2026-02')).toMatchObject({ met: false });
+    expect(row('MAIL-01', 'HR', '2026-02')).toMatchObject({ met: true });
+    // Accounts reply late more weeks than not; HR replies within a business day nearly every week.
+    const weeks = (unit: string) => results.filter((r) => r.standard === 'MAIL-02' && r.unit === unit);
+    const missed = (unit: string) => weeks(unit).filter((r) => r.met === false).length;
+    expect(weeks('ACC').length).toBeGreaterThan(6);
+    expect(missed('ACC')).toBeGreaterThan(weeks('ACC').length / 2);
+    expect(missed('HR')).toBeLessThan(missed('ACC'));
+  });
+
+  it('leave a few recent e-mails pending, which become breaches when their day runs out', async () => {
+    const pendingNow = async () => {
+      const { results } = await t.services.monitoring.compliance(system, {
+        from: '2026-02-23',
+        to: '2026-03-02',
+        by: 'unit',
+        standard: ['MAIL-02'],
+      });
+      return results.reduce((sum, r) => sum + r.pending, 0);
+    };
+    const before = await pendingNow();
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(30);
+    t.clock.advance(3 * 86_400_000);
+    await t.services.monitoring.settleDue();
+    expect(await pendingNow()).toBe(0);
+    t.clock.advance(-3 * 86_400_000);
+  });
+
+  it('mark the IT desk phone outage as an exclusion window: calls in it are not judged, with the reason', async () => {
+    const windows = (await t.services.exclusions.list(system)).items;
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({
+      units: ['IT-DESK'],
+      channels: ['phone'],
+      standards: ['TEL-01', 'TEL-02'],
+      starts_at: '2026-02-18T11:00:00.000Z',
+      ends_at: '2026-02-18T14:30:00.000Z',
+    });
+    const inside = await database()
+      .db.selectFrom('interactions')
+      .select('id')
+      .where('channel', '=', 'phone')
+      .where('started_at', '>=', Date.parse(windows[0]!.starts_at))
+      .where('started_at', '<', Date.parse(windows[0]!.ends_at))
+      .execute();
+    const details = await Promise.all(inside.map((r) => t.services.monitoring.interaction(system, r.id)));
+    const it = details.filter((d) => d.unit.code === 'IT-DESK');
+    expect(it.length).toBeGreaterThan(5);
+    for (const d of it)
+      for (const v of d.verdicts.filter((x) => x.standard === 'TEL-01'))
+        expect(v).toMatchObject({ verdict: 'na', reason: expect.stringMatching(/PBX outage/) });
+    // Other units' calls that afternoon are judged as usual.
+    expect(
+      details.some((d) => d.unit.code !== 'IT-DESK' && d.verdicts.some((v) => v.verdict === 'pass')),
+    ).toBe(true);
+  });
+
+  it('are not duplicated by a second load', async () => {
+    const before = await count();
+    expect((await t.services.demo.load(system, 'en')).interactions).toBe(0);
+    expect(await count()).toBe(before);
+    expect((await t.services.exclusions.list(system)).items).toHaveLength(1);
   });
 });
