@@ -111,10 +111,3 @@ export function useActiveRejudging() {
   }, [active, queryClient]);
   return jobs;
 }
-
-/** Progress of all running re-judgings together, 0…100. */
-export function rejudgeProgress(jobs: readonly Pick<Job, 'total' | 'done'>[]): number {
-  const total = jobs.reduce((s, j) => s + j.total, 0);
-  const done = jobs.reduce((s, j) => s + Math.min(j.done, j.total), 0);
-  return total <= 0 ? 0 : Math.floor((done / total) * 100);
-}

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileOff } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Verdict } from '../../../../src/contract/monitoring.schema';
@@ -30,6 +31,7 @@ export function RecordPage() {
   const { dateTime } = useFormat();
   const { unitName } = useMonitoringNames();
   const query = useInteraction(id);
+  const phone = useMediaQuery('(max-width: 36em)');
 
   if (query.isError && isApiError(query.error) && query.error.status === 404)
     return (
@@ -121,6 +123,37 @@ export function RecordPage() {
             <Text size="sm" c="dimmed">
               {t('monitoring.record.noVerdicts')}
             </Text>
+          ) : phone ? (
+            <Stack
+              gap="xs"
+              component="ul"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              data-testid="verdicts"
+            >
+              {verdicts.map((v) => (
+                <Paper key={v.standard} component="li" withBorder radius="md" p="sm">
+                  <Group justify="space-between" gap="xs">
+                    <Anchor
+                      component={Link}
+                      to={`/standards/${encodeURIComponent(v.standard)}`}
+                      fw={600}
+                      size="sm"
+                    >
+                      {v.standard}
+                    </Anchor>
+                    <Badge color={VERDICT_COLOR[v.verdict]} variant="light">
+                      {t(`monitoring.verdicts.${v.verdict}`)}
+                    </Badge>
+                  </Group>
+                  <Text size="sm" mt={6}>
+                    {v.reason || t('common.none')}
+                  </Text>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t('monitoring.record.version')} {v.version} · {t('monitoring.record.period')} {v.period}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
           ) : (
             <Table.ScrollContainer minWidth={560}>
               <Table striped verticalSpacing="xs" data-testid="verdicts">

@@ -1,7 +1,8 @@
 import { Alert, Progress, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { rejudgeProgress, useActiveRejudging } from './monitoring.queries';
+import { useActiveRejudging } from './monitoring.queries';
+import { rejudgeProgress } from './progress';
 
 /**
  * While records are re-judged after a change of standards, calendars or exclusions: how far it has
