@@ -106,14 +106,22 @@ export interface FixtureRecord {
   template?: string;
 }
 
-/** The n-th synthetic record, the same for a given seed and n. */
-export function* records(count: number, seed = 42): Generator<FixtureRecord> {
+/**
+ * The n-th synthetic record, the same for a given seed and n. `idOffset` numbers the ids from there
+ * (`r<idOffset + n>`), so files made with other seeds and offsets hold distinct records.
+ */
+export function* records(count: number, seed = 42, idOffset = 0): Generator<FixtureRecord> {
   const rnd = random(seed);
   for (let i = 0; i < count; i += 1) {
     const channel = CHANNELS[Math.floor(rnd() * CHANNELS.length)]!;
     const unit = UNITS[Math.floor(rnd() * UNITS.length)]!;
     const started = START + Math.floor(rnd() * SPAN_MS);
-    const r: FixtureRecord = { id: `r${i}`, channel, unit, started_at: new Date(started).toISOString() };
+    const r: FixtureRecord = {
+      id: `r${idOffset + i}`,
+      channel,
+      unit,
+      started_at: new Date(started).toISOString(),
+    };
     if (rnd() < 0.8) r.employee = EMPLOYEE_OF[unit]!;
     const answered = rnd() < 0.9;
     const delay =
@@ -140,14 +148,22 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-/** Writes `count` records to a CSV (with a header) and an NDJSON file. */
-export async function writeFixtures(count: number, csvPath: string, ndjsonPath: string): Promise<void> {
+/**
+ * Writes `count` records to a CSV (with a header) and an NDJSON file; `seed` and `idOffset` as
+ * `records` takes them (the defaults give the engine benchmark's files).
+ */
+export async function writeFixtures(
+  count: number,
+  csvPath: string,
+  ndjsonPath: string,
+  { seed = 42, idOffset = 0 }: { seed?: number; idOffset?: number } = {},
+): Promise<void> {
   const csv = createWriteStream(csvPath);
   const nd = createWriteStream(ndjsonPath);
   csv.write(`${COLUMNS.join(',')}\n`);
   let csvBuf = '';
   let ndBuf = '';
-  for (const r of records(count)) {
+  for (const r of records(count, seed, idOffset)) {
     csvBuf += `${COLUMNS.map((c) => csvCell(r[c])).join(',')}\n`;
     ndBuf += `${JSON.stringify(r)}\n`;
     if (csvBuf.length > 1 << 20) {
