@@ -12,6 +12,8 @@ import { useCreateExclusion, useUpdateExclusion } from './exclusions.queries';
 export interface Option {
   value: string;
   label: string;
+  /** Units: how deep in the tree, to indent the picker's list. */
+  depth?: number;
 }
 
 interface Values {
@@ -113,6 +115,8 @@ export function ExclusionDialog({
     ...kept.filter((v) => !options.some((o) => o.value === v)).map((v) => ({ value: v, label: v })),
   ];
 
+  const depthOf = new Map(unitOptions.map((o) => [o.value, o.depth ?? 0]));
+
   return (
     <FormDialog
       opened={opened}
@@ -145,7 +149,10 @@ export function ExclusionDialog({
         label={t('exclusions.form.units')}
         description={t('exclusions.form.unitsHint')}
         placeholder={form.values.units.length === 0 ? t('exclusions.all.units') : undefined}
-        data={withKept(unitOptions, form.values.units)}
+        data={withKept(unitOptions, form.values.units).map(({ value, label }) => ({ value, label }))}
+        renderOption={({ option }) => (
+          <span style={{ paddingLeft: (depthOf.get(option.value) ?? 0) * 14 }}>{option.label}</span>
+        )}
         searchable
         clearable
         {...form.getInputProps('units')}
@@ -160,13 +167,14 @@ export function ExclusionDialog({
       <MultiSelect
         label={t('exclusions.form.standards')}
         placeholder={form.values.standards.length === 0 ? t('exclusions.all.standards') : undefined}
-        data={withKept(standardOptions, form.values.standards)}
+        data={withKept(standardOptions, form.values.standards).map(({ value, label }) => ({ value, label }))}
         searchable
         clearable
         {...form.getInputProps('standards')}
       />
       <Textarea
         label={t('exclusions.form.reason')}
+        withAsterisk={false}
         description={t('exclusions.form.reasonHint')}
         required
         autosize

@@ -70,13 +70,10 @@ export function ExclusionsPage() {
     () =>
       flatten(tree.data?.roots ?? [])
         .filter(({ unit }) => unit.status === 'active')
-        .map(({ unit, depth }) => ({
-          value: unit.code,
-          label: `${'\u2003'.repeat(depth)}${unitLabel(unit)}`,
-        })),
+        .map(({ unit, depth }) => ({ value: unit.code, label: unitLabel(unit), depth })),
     [tree.data, unitLabel],
   );
-  const unitName = (code: string) => unitOptions.find((o) => o.value === code)?.label.trim() ?? code;
+  const unitName = (code: string) => unitOptions.find((o) => o.value === code)?.label ?? code;
   const standardOptions: Option[] = useMemo(
     () =>
       (standards.data?.items ?? []).map((s) => {
@@ -284,7 +281,7 @@ export function ExclusionsPage() {
           setChanged(true);
           notifications.show({
             color: 'teal',
-            message: `${created ? t('exclusions.created') : t('exclusions.saved')} ${t('exclusions.rejudging')}`,
+            message: created ? t('exclusions.created') : t('exclusions.saved'),
           });
         }}
       />
@@ -306,7 +303,7 @@ export function ExclusionsPage() {
               setChanged(true);
               notifications.show({
                 color: 'teal',
-                message: `${t('exclusions.deleted')} ${t('exclusions.rejudging')}`,
+                message: t('exclusions.deleted'),
               });
             },
           });

@@ -95,6 +95,12 @@ export function MappingForm({
           <Text size="sm" c="dimmed">
             {t('monitoringImport.mapping.intro')}
           </Text>
+          <Text size="xs" c="dimmed">
+            <Text span c="red" aria-hidden>
+              *
+            </Text>{' '}
+            {t('monitoringImport.mapping.requiredLegend')}
+          </Text>
         </div>
 
         <Group align="flex-end" gap="xs" wrap="wrap">
@@ -170,6 +176,7 @@ export function MappingForm({
                 label={field}
                 description={t(`monitoringImport.fields.${field}`)}
                 required={required}
+                withAsterisk={required}
                 placeholder={t('monitoringImport.mapping.notMapped')}
                 data={columnOptions}
                 value={mapping[field] ?? null}
