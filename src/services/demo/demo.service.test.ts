@@ -8,6 +8,8 @@ import { DEMO_CALENDAR_DEFINITION, DEMO_STANDARDS } from './demo-standards';
 import { demoInteractions, demoRecordsStart } from './demo-interactions';
 
 const system = { actor: systemActor('cli') };
+/** A load writes some thousands of interaction records: seconds on PostgreSQL on a busy machine. */
+const LOAD_TIMEOUT = 120_000;
 
 describeEachDb('demo standards', (database) => {
   let t: TestApp;
@@ -42,58 +44,64 @@ describeEachDb('demo standards', (database) => {
     expect(problems).toEqual([]);
   });
 
-  it('a load cut short after opening the catalog proposal publishes that same proposal when run again', async () => {
-    const failing = demoWith({
-      publishNow: () => Promise.reject(new Error('the power went out')),
-    });
-    await expect(failing.load(system, 'en')).rejects.toThrow('the power went out');
-    const left = await t.services.proposals.list(system, {});
-    expect(left.items.map((p) => [p.title, p.status])).toEqual([["North Wind's service standards", 'draft']]);
+  it(
+    'a load cut short after opening the catalog proposal publishes that same proposal when run again',
+    { timeout: LOAD_TIMEOUT },
+    async () => {
+      const failing = demoWith({
+        publishNow: () => Promise.reject(new Error('the power went out')),
+      });
+      await expect(failing.load(system, 'en')).rejects.toThrow('the power went out');
+      const left = await t.services.proposals.list(system, {});
+      expect(left.items.map((p) => [p.title, p.status])).toEqual([
+        ["North Wind's service standards", 'draft'],
+      ]);
 
-    const report = await t.services.demo.load(system, 'en');
-    expect(report).toEqual({
-      units: 0,
-      employees: 0,
-      cells: 0,
-      standards: DEMO_STANDARDS.length + 1,
-      proposals: 1,
-      interactions: expect.any(Number),
-    });
-    expect(report.interactions).toBeGreaterThan(4000);
-    const proposals = (await t.services.proposals.list(system, {})).items;
-    expect(proposals.map((p) => [p.number, p.status, p.author_label])).toEqual([
-      [2, 'open', 'demo'],
-      [1, 'published', 'demo'],
-    ]);
-    const published = await t.services.proposals.get(system, proposals[1]!.id);
-    expect(published.published_directly).toBe(true);
-    // Back-dated to the start of the test clock's year in Moscow.
-    const tel = await t.services.catalog.getStandard(system, 'TEL-01');
-    expect(tel.current.effective_from).toBe('2025-12-31T21:00:00.000Z');
-    expect(tel.status).toBe('active');
-    const calendar = await t.services.catalog.getCalendar(system, 'MSK-OFFICE');
-    expect(calendar.current.definition!.holidays).toContain('--01-07');
-    expect(calendar.used_by).toContain('MAIL-02');
+      const report = await t.services.demo.load(system, 'en');
+      expect(report).toEqual({
+        units: 0,
+        employees: 0,
+        cells: 0,
+        standards: DEMO_STANDARDS.length + 1,
+        proposals: 1,
+        interactions: expect.any(Number),
+      });
+      expect(report.interactions).toBeGreaterThan(4000);
+      const proposals = (await t.services.proposals.list(system, {})).items;
+      expect(proposals.map((p) => [p.number, p.status, p.author_label])).toEqual([
+        [2, 'open', 'demo'],
+        [1, 'published', 'demo'],
+      ]);
+      const published = await t.services.proposals.get(system, proposals[1]!.id);
+      expect(published.published_directly).toBe(true);
+      // Back-dated to the start of the test clock's year in Moscow.
+      const tel = await t.services.catalog.getStandard(system, 'TEL-01');
+      expect(tel.current.effective_from).toBe('2025-12-31T21:00:00.000Z');
+      expect(tel.status).toBe('active');
+      const calendar = await t.services.catalog.getCalendar(system, 'MSK-OFFICE');
+      expect(calendar.current.definition!.holidays).toContain('--01-07');
+      expect(calendar.used_by).toContain('MAIL-02');
 
-    // The change in discussion: MAIL-02 from 8 to 4 business hours, on version 1.
-    const open = await t.services.proposals.get(system, proposals[0]!.id);
-    expect(open.changes).toHaveLength(1);
-    expect(open.changes[0]).toMatchObject({
-      entity: 'standard',
-      action: 'change',
-      code: 'MAIL-02',
-      base_version: 1,
-    });
-    expect((open.changes[0]!.after as { measure: unknown }).measure).toEqual({
-      type: 'response_time',
-      within: '4h',
-      clock: 'business',
-    });
-    // Comments are signed by people: the CLI's load leaves none.
-    expect((await t.services.proposals.comments(system, open.id)).total).toBe(0);
-  });
+      // The change in discussion: MAIL-02 from 8 to 4 business hours, on version 1.
+      const open = await t.services.proposals.get(system, proposals[0]!.id);
+      expect(open.changes).toHaveLength(1);
+      expect(open.changes[0]).toMatchObject({
+        entity: 'standard',
+        action: 'change',
+        code: 'MAIL-02',
+        base_version: 1,
+      });
+      expect((open.changes[0]!.after as { measure: unknown }).measure).toEqual({
+        type: 'response_time',
+        within: '4h',
+        clock: 'business',
+      });
+      // Comments are signed by people: the CLI's load leaves none.
+      expect((await t.services.proposals.comments(system, open.id)).total).toBe(0);
+    },
+  );
 
-  it('a person loading it again adds only the comment, once', async () => {
+  it('a person loading it again adds only the comment, once', { timeout: LOAD_TIMEOUT }, async () => {
     const admin = { actor: actorForUser((await createPerson(t.services, 'admin')).user) };
     expect(await t.services.demo.load(admin, 'ru')).toEqual({
       units: 0,
@@ -154,7 +162,7 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     t = await createTestApp(database());
     // The test clock: Monday 2 March 2026, 12:00 in Moscow — records from 1 January.
     await t.services.demo.load(system, 'en');
-  });
+  }, LOAD_TIMEOUT);
   afterAll(() => t.app.close());
 
   const count = async (channel?: string) =>
@@ -243,7 +251,7 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     ).toBe(true);
   });
 
-  it('are not duplicated by a second load', async () => {
+  it('are not duplicated by a second load', { timeout: LOAD_TIMEOUT }, async () => {
     const before = await count();
     expect((await t.services.demo.load(system, 'en')).interactions).toBe(0);
     expect(await count()).toBe(before);
