@@ -266,7 +266,9 @@ async function httpFailure(url: string, response: Response): Promise<Error> {
 
 async function importRemote(file: string, options: ImportOptions): Promise<number> {
   const size = await fileSize(file);
-  if (!options.token) throw new ValidationError([{ path: 'token', message: '--server needs --token' }]);
+  const token = options.token ?? process.env.ETALON_TOKEN;
+  if (!token)
+    throw new ValidationError([{ path: 'token', message: '--server needs --token (or ETALON_TOKEN)' }]);
   const url = `${options.server!.replace(/\/+$/, '')}/api/v1/interactions${options.atomic ? '?atomic=true' : ''}`;
   const base = await readerOptions(options, () => {
     throw new ValidationError([
@@ -296,7 +298,7 @@ async function importRemote(file: string, options: ImportOptions): Promise<numbe
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/x-ndjson' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
         body: `${body}\n`,
       });
     } catch (e) {
@@ -370,7 +372,10 @@ export function registerImport(program: Command) {
     )
     .option('--mapping <json|file>', 'their column names: {"our field": "their column", …} or a file')
     .option('--server <url>', 'send to a running Etalon at this URL instead of the local database')
-    .option('--token <token>', 'with --server: an API token (admin, manager or integration)')
+    .option(
+      '--token <token>',
+      'with --server: an API token (admin, manager or integration); default $ETALON_TOKEN',
+    )
     .option(
       '--atomic',
       'write nothing if any record is rejected (with --server: per batch of 10 000 records)',
