@@ -7,7 +7,7 @@ import { createTestApp, createToken } from '../../../test/test-app';
 import { describeEachDb } from '../../../test/test-database';
 import { STANDARDS_YAML } from './monitoring-cli.fixture';
 
-/** Each run starts a Node process: seconds each on a busy two-core machine. */
+/** Each run starts a Node process: seconds each on a busy two-core machine (tens when loaded). */
 const CLI_TIMEOUT = 120_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'etalon-import-cli-'));
@@ -76,7 +76,7 @@ describeEachDb('etalon import', (database) => {
 
   it(
     'a broken file: --atomic writes nothing; without it the good records are written, each rejected line named, exit 2',
-    { timeout: CLI_TIMEOUT },
+    { timeout: CLI_TIMEOUT * 2 },
     async () => {
       const file = write(`broken-${dialect()}.csv`, BROKEN);
       const name = `broken-${dialect()}.csv`;
@@ -113,7 +113,7 @@ describeEachDb('etalon import', (database) => {
 
   it(
     'the first 20 problems, then how many more; a file that is not there: exit 2, named',
-    { timeout: CLI_TIMEOUT },
+    { timeout: CLI_TIMEOUT * 2 },
     async () => {
       const lines = [HEADER];
       for (let i = 0; i < 25; i++) lines.push(`x${i},phone,HR,E1,2026-03-0${1 + (i % 9)}T09:00:00Z,,,-1`);
@@ -136,7 +136,7 @@ describeEachDb('etalon import', (database) => {
 
   it(
     'asterisk-cdr: extensions from the employees of the organization, or from --extensions',
-    { timeout: CLI_TIMEOUT },
+    { timeout: CLI_TIMEOUT * 2 },
     async () => {
       const db = database().db;
       await db.updateTable('employees').set({ extensions: '["200"]' }).where('code', '=', 'E1').execute();
@@ -209,7 +209,7 @@ describeEachDb('etalon import', (database) => {
 
   it(
     'against a running server: batches of 10 000 as NDJSON, mapped columns, rejected lines named by file line; admin and integration tokens',
-    { timeout: CLI_TIMEOUT * 2 },
+    { timeout: CLI_TIMEOUT * 4 },
     async () => {
       const t = await createTestApp(database());
       const port = dialect() === 'sqlite' ? 3950 : 3951;
