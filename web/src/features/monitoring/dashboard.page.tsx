@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconChartLine, IconFileImport } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { roleCan } from '../../../../src/core/permissions';
@@ -33,6 +33,7 @@ export function DashboardPage() {
   const summary = useSummary(filters);
   const { unitName, standardTitle } = useMonitoringNames();
   const [openCell, setOpenCell] = useState<{ unit: string; standard: string } | null>(null);
+  const trendRef = useRef<HTMLElement>(null);
 
   const data = summary.data;
   const units = useMemo(() => {
@@ -49,6 +50,10 @@ export function DashboardPage() {
     standards[0]?.code ??
     null;
   const trendStandard = data?.standards.find((s) => s.code === trendCode);
+  const titleOf = (code: string) => {
+    const s = data?.standards.find((x) => x.code === code);
+    return s ? `${code} ${standardTitle(s)}` : code;
+  };
   const grain = trendStandard ? trendGrain(trendStandard.period, filters.from, filters.to) : undefined;
   const trend = useTrend(filters, trendCode, grain);
   const recorded = (data?.cells ?? []).some((c) => c.pass + c.fail + c.na + c.pending > 0);
@@ -112,13 +117,23 @@ export function DashboardPage() {
                 cells={data!.cells}
                 minJudged={data!.min_judged}
                 trendStandard={trendCode}
-                onChooseStandard={(code) => setFilters({ ...filters, trend: code })}
+                onChooseStandard={(code) => {
+                  setFilters({ ...filters, trend: code });
+                  trendRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+                }}
                 onOpenCell={setOpenCell}
               />
             )}
             <HeatLegend minJudged={data!.min_judged} />
           </section>
-          <Paper component="section" withBorder radius="md" p="md" aria-labelledby="trend-title">
+          <Paper
+            ref={trendRef}
+            component="section"
+            withBorder
+            radius="md"
+            p="md"
+            aria-labelledby="trend-title"
+          >
             <Group justify="space-between" align="flex-end" mb="sm" gap="xs">
               <Stack gap={0}>
                 <Title order={2} size="h4" id="trend-title">
@@ -157,10 +172,9 @@ export function DashboardPage() {
                 icon={<IconChartLine size={32} aria-hidden />}
               />
             ) : (
-              <TrendChart
-                trend={trend.data}
-                title={`${trendCode} ${trendStandard ? standardTitle(trendStandard) : ''}`}
-              />
+              <div style={{ opacity: trend.isPlaceholderData ? 0.5 : 1 }} aria-busy={trend.isPlaceholderData}>
+                <TrendChart trend={trend.data} title={titleOf(trend.data.standard)} />
+              </div>
             )}
           </Paper>
           <Text size="xs" c="dimmed">

@@ -80,6 +80,7 @@ export function Heatmap({
                 <Tooltip
                   label={`${standardTitle(s)} · ${t('monitoring.heat.target', { value: percent(s.target) })}`}
                   withArrow
+                  events={{ hover: true, focus: true, touch: false }}
                   multiline
                   maw={260}
                 >
@@ -128,6 +129,7 @@ export function Heatmap({
                       <Tooltip
                         label={lines.join('\n')}
                         withArrow
+                        events={{ hover: true, focus: true, touch: false }}
                         multiline
                         maw={260}
                         style={{ whiteSpace: 'pre-line' }}
@@ -154,6 +156,7 @@ export function Heatmap({
                         </Stack>
                       }
                       withArrow
+                      events={{ hover: true, focus: true, touch: false }}
                       multiline
                       maw={280}
                     >
