@@ -48,7 +48,12 @@ export function ImportPage() {
       {jobId ? (
         <ImportJob jobId={jobId} onAnother={() => setParams({})} />
       ) : (
-        <ImportWizard onStarted={(id) => setParams({ job: id })} />
+        <ImportWizard
+          onStarted={(id) => {
+            setParams({ job: id });
+            window.scrollTo({ top: 0 });
+          }}
+        />
       )}
       <RecentImports />
     </>
