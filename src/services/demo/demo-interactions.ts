@@ -6,8 +6,8 @@ import { DEMO_CALENDAR_DEFINITION } from './demo-standards';
 
 /**
  * North Wind's interaction records for the demo's dashboard: phone calls, e-mails, letters and
- * visits of every unit, from the first day of the month two months before "now" (never before the
- * year's start, when the demo's standards take effect) up to "now". Generated, not stored: each
+ * visits of every unit, from the first day of the month two months before "now" up to "now" (the
+ * demo's standards are in force from 1 January, or from that day if it is earlier). Generated, not stored: each
  * local date has its own seeded random sequence, so a date's records (and their ids) are the same
  * whenever the demo is loaded; only what had not happened yet by "now" differs (a reply still to
  * come is absent, and that record is pending until it comes or its time runs out).
@@ -178,14 +178,12 @@ const midnight = (epochDay: number) => epochDay * DAY - OFFSET;
 const epochDayOf = (ms: number) => Math.floor((ms + OFFSET) / DAY);
 
 /**
- * Where the demo's records start: the 1st of the month two months before `now` (Moscow time), or
- * 1 January of `now`'s year if later (the demo's standards are in force from then).
+ * Where the demo's records start: the 1st of the month two months before `now`, Moscow time (in
+ * January, that is November of the year before: the demo then back-dates its catalog to it).
  */
 export function demoRecordsStart(now: Date): number {
   const d = new Date(now.getTime() + OFFSET);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth();
-  return Math.max(Date.UTC(year, month - 2, 1), Date.UTC(year, 0, 1)) - OFFSET;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1) - OFFSET;
 }
 
 let calendar: BusinessCalendar | undefined;

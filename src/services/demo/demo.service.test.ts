@@ -124,10 +124,14 @@ describe('demo interaction records (generated)', () => {
   const now = Date.parse('2026-11-27T20:00:00.000Z');
   const from = demoRecordsStart(new Date(now));
 
-  it('start on the 1st of the month two months back, never before the year (and the standards) began', () => {
+  it('start on the 1st of the month two months back, Moscow time', () => {
     expect(new Date(from).toISOString()).toBe('2026-08-31T21:00:00.000Z');
     expect(new Date(demoRecordsStart(new Date('2026-03-02T09:00:00.000Z'))).toISOString()).toBe(
       '2025-12-31T21:00:00.000Z',
+    );
+    // In January, from November: the demo's catalog is then back-dated to 1 November.
+    expect(new Date(demoRecordsStart(new Date('2027-01-05T09:00:00.000Z'))).toISOString()).toBe(
+      '2026-10-31T21:00:00.000Z',
     );
   });
 
@@ -257,4 +261,31 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     expect(await count()).toBe(before);
     expect((await t.services.exclusions.list(system)).items).toHaveLength(1);
   });
+});
+
+describeEachDb('demo loaded in January', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(database());
+  });
+  afterAll(() => t.app.close());
+
+  it(
+    'back-dates its catalog to November, so the records since then are judged',
+    { timeout: LOAD_TIMEOUT },
+    async () => {
+      t.clock.set('2027-01-05T09:00:00.000Z');
+      const report = await t.services.demo.load(system, 'en');
+      expect(report.interactions).toBeGreaterThan(4000);
+      const tel = await t.services.catalog.getStandard(system, 'TEL-01');
+      expect(tel.current.effective_from).toBe('2026-10-31T21:00:00.000Z');
+      const { results } = await t.services.monitoring.compliance(system, {
+        from: '2026-11-01',
+        to: '2026-11-30',
+        by: 'unit',
+        standard: ['TEL-01'],
+      });
+      expect(results.reduce((sum, r) => sum + r.pass + r.fail, 0)).toBeGreaterThan(1000);
+    },
+  );
 });

@@ -100,7 +100,10 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       }
       await services.proposals.publishNow(author, proposal.id, {
         revision: proposal.revision,
-        effective_from: startOfYearInMoscow(deps.clock()),
+        // From 1 January, or from the first day of the demo's records if that is earlier (in January).
+        effective_from: new Date(
+          Math.min(Date.parse(startOfYearInMoscow(deps.clock())), demoRecordsStart(deps.clock())),
+        ).toISOString(),
       });
       report.standards += proposal.change_count;
     }
@@ -158,7 +161,8 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
    * are idempotent by id: a second load changes nothing, a later one adds the days since.
    */
   async function loadInteractions(ctx: CallContext, locale: Locale, report: DemoReport) {
-    const now = deps.clock();
+    // Up to the start of the current hour: loading again within the hour has nothing new to add.
+    const now = new Date(Math.floor(deps.clock().getTime() / 3_600_000) * 3_600_000);
     const from = demoRecordsStart(now);
     const outage = demoOutageSpan(from, now.getTime());
     if (outage) {
