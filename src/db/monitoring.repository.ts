@@ -206,7 +206,17 @@ export const monitoringRepository = {
     const tail = `on conflict (${key.join(',')}) do update set ${['pass', 'fail', 'na', 'pending']
       .map((c) => `${c} = ${table}.${c} + excluded.${c}`)
       .join(', ')}`;
-    await insertMany(db, dialect, table, columns, tail, deltas.flat());
+    // In key order: each statement then walks the table's B-tree forward instead of jumping about.
+    const width = key.length;
+    const sorted = [...deltas].sort((a, b) => {
+      for (let i = 0; i < width; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+    await insertMany(db, dialect, table, columns, tail, sorted.flat());
   },
 };
 
