@@ -129,7 +129,7 @@ describeEachDb(
       await t.services.monitoring.runJobs();
       const failed = await jobRow(job.id);
       expect(failed.status).toBe('failed');
-      expect(failed.error).toMatch(/quote/i);
+      expect(failed.error).toMatch(/^broken\.csv:2: .*quote/i);
       expect(uploads()).toEqual([]);
     });
   },

@@ -225,6 +225,8 @@ export function createImportService(
       // What was done stays visible on the failed job (runJobs marks it failed with the message).
       await flushRejections().catch(() => undefined);
       await writeProgress().catch(() => undefined);
+      // The reader names the stored file; people know it by the name they uploaded.
+      if (error instanceof Error) error.message = error.message.split(scope.path).join(scope.name);
       throw error;
     } finally {
       await rm(scope.path, { force: true });
