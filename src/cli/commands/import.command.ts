@@ -19,6 +19,7 @@ import {
 import { unknownCodes } from '../../services/monitoring/ingest';
 import { EXIT_BAD_INPUT } from '../output';
 import { megabytes, progressBar } from '../progress';
+import { runQueuedRejudging } from '../run-queued-jobs';
 import { withRuntime } from '../with-runtime';
 
 interface ImportOptions {
@@ -241,11 +242,7 @@ async function importLocal(file: string, options: ImportOptions): Promise<number
     });
     const code = report.finish();
     // Re-judgings queued by earlier catalog changes: run them now, as the server would.
-    const queued = await monitoring.jobs(ctx, { active: true });
-    if (queued.length > 0) {
-      process.stderr.write(`etalon: running ${queued.length} queued re-judging job(s)…\n`);
-      await monitoring.runJobs();
-    }
+    await runQueuedRejudging(runtime);
     return code;
   });
 }

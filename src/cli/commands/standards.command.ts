@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { AppError, isAppError, systemActor } from '../../core';
-import type { Runtime } from '../../services/runtime';
+import { AppError, isAppError } from '../../core';
 import { parseIsoDate } from '../../core/time/civil-date';
 import type { ImportProblem } from '../../contract/org-transfer.schema';
 import { applyReport, problemText } from '../../services/standards-code/apply-report';
 import { EXIT_BAD_INPUT } from '../output';
+import { runQueuedRejudging } from '../run-queued-jobs';
 import { withRuntime } from '../with-runtime';
 
 /**
@@ -22,22 +22,6 @@ export function effectiveFromOption(text: string): string {
       `--effective-from "${text}" is not an ISO instant or a day YYYY-MM-DD`,
     );
   return new Date(ms).toISOString();
-}
-
-/**
- * After a publish: the re-judgings it queued (a back-dated catalog changes verdicts already
- * stored) run here and now, with a progress line, instead of waiting for a server to pick them up.
- */
-async function rejudgeQueued(runtime: Runtime): Promise<void> {
-  const ctx = { actor: systemActor('cli') };
-  const queued = await runtime.services.monitoring.jobs(ctx, { active: true });
-  if (queued.length === 0) return;
-  process.stderr.write(`etalon: re-judging stored records (${queued.length} job(s))…\n`);
-  const started = performance.now();
-  const ran = await runtime.services.monitoring.runJobs();
-  process.stderr.write(
-    `etalon: re-judged (${ran} job(s), ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
-  );
 }
 
 /** `etalon standards export|apply`: the catalog as an etalon/v1 file (docs/formats/standards-file.md). */
@@ -106,7 +90,7 @@ export function registerStandards(program: Command) {
                 .map((l) => `${l}\n`)
                 .join(''),
             );
-            if (options.publish && !options.dryRun) await rejudgeQueued(runtime);
+            if (options.publish && !options.dryRun) await runQueuedRejudging(runtime);
           } catch (error) {
             if (!isAppError(error) || error.code !== 'import_refused') throw error;
             const { problems } = error.details as { problems: ImportProblem[] };
