@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs } from './page-models/api-as';
 import { LoginPage } from './page-models/auth.pages';
 import { ensureFirstAdmin } from './page-models/first-admin';
 import { HandbookPage } from './page-models/handbook.page';
@@ -24,29 +25,6 @@ const MANAGER = {
   email: `mark.${tag.toLowerCase()}@example.org`,
   password: 'amber meadow 53 kites',
 };
-
-/** The API as someone signed in through it (cookie and CSRF token), for putting people in place. */
-async function apiAs(baseURL: string, person: { email: string; password: string }) {
-  const api = await playwrightRequest.newContext({ baseURL });
-  const login = await api.post('/api/v1/auth/login', {
-    data: { email: person.email, password: person.password },
-  });
-  expect(login.ok(), `sign in ${person.email}: ${await login.text()}`).toBe(true);
-  const session = (await (await api.get('/api/v1/auth/session')).json()) as { csrf_token: string };
-  const call = async <T>(method: 'post' | 'patch', path: string, data: unknown): Promise<T> => {
-    const response = await api[method](`/api/v1${path}`, {
-      data,
-      headers: { 'x-csrf-token': session.csrf_token },
-    });
-    expect(response.ok(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    api,
-    post: <T>(path: string, data: unknown) => call<T>('post', path, data),
-    patch: <T>(path: string, data: unknown) => call<T>('patch', path, data),
-  };
-}
 
 async function signIn(page: Page, person: { email: string; password: string }) {
   await new LoginPage(page).open();
