@@ -6,13 +6,15 @@ import { DEMO_STANDARDS } from '../../services/demo/demo-standards';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
 const CLI_TIMEOUT = 120_000;
+/** Two runs, the first writing the demo's thousands of records (a minute and more on a loaded machine). */
+const LOAD_TIMEOUT = 240_000;
 
 describeEachDb('etalon demo', (database) => {
   const etalon = (args: string[]) => runEtalonOn(database(), args);
 
   it(
     'loads the demo organization once; a second run has nothing to do',
-    { timeout: CLI_TIMEOUT },
+    { timeout: LOAD_TIMEOUT },
     async () => {
       const first = await etalon(['demo', '--language', 'ru']);
       expect(first.stderr).toBe('');
