@@ -3,8 +3,9 @@ import { Alert, Button, Group, Paper, Progress, Select, Stack, Text } from '@man
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useBlocker, useSearchParams } from 'react-router';
 import type { ImportFormat } from '../../../../src/contract/monitoring.schema';
+import { ConfirmDialog } from '../../components/confirm.dialog';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../i18n/error-text';
 import { TIME_ZONES } from '../org/unit-options';
@@ -85,6 +86,8 @@ function ImportWizard({ onStarted }: { onStarted: (jobId: string) => void }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [progress]);
   useEffect(() => () => upload.current?.abort(), []);
+  // Leaving for another page of the app mid-upload would cancel it: ask first.
+  const blocker = useBlocker(() => upload.current !== null);
 
   const load = (chunk: string, complete: boolean, next: ImportFormat) => {
     try {
@@ -259,6 +262,17 @@ function ImportWizard({ onStarted }: { onStarted: (jobId: string) => void }) {
           <ImportPreview head={head} mapping={needsMapping ? mapping : undefined} />
         ))}
 
+      <ConfirmDialog
+        opened={blocker.state === 'blocked'}
+        title={t('monitoringImport.upload.leaveTitle')}
+        body={t('monitoringImport.upload.leaveBody')}
+        confirmLabel={t('monitoringImport.upload.leave')}
+        onConfirm={() => {
+          upload.current?.abort();
+          blocker.proceed?.();
+        }}
+        onClose={() => blocker.reset?.()}
+      />
       {file && !fileError && head && (
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
