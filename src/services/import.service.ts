@@ -194,6 +194,8 @@ export function createImportService(
           if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
           if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) await writeProgress();
         }
+        // The whole file is read; its last records are being written.
+        await writeProgress();
       }
       counts = await monitoring.importEntries(ctx, batches(), {
         onProgress: (p) => {

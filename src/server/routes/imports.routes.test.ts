@@ -280,7 +280,20 @@ describeEachDb('file imports through the server', (database) => {
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
     const res = await upload(big, { name: 'big.csv' });
     expect(res.statusCode).toBe(202);
-    await t.services.monitoring.runJobs();
+    // Read the job while it runs: its bytes move before it ends.
+    let finished = false;
+    const running = t.services.monitoring.runJobs().finally(() => {
+      finished = true;
+    });
+    const seen: Array<Pick<Job, 'status' | 'done'>> = [];
+    while (!finished) {
+      const { status, done } = await job(res.json<Job>().id);
+      seen.push({ status, done });
+      // SQLite answers synchronously: let the import's own turns come between two reads.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await running;
+    expect(seen.some((j) => j.status === 'running' && j.done > 0)).toBe(true);
     expect(await job(res.json<Job>().id)).toMatchObject({
       status: 'done',
       total: big.length,
