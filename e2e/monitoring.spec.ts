@@ -72,9 +72,12 @@ async function signIn(page: Page) {
 
 /** Chooses their column for our field in the mapping form (a searchable select labelled by our field). */
 async function mapColumn(page: Page, ours: string, theirs: string) {
-  const select = page.getByRole('textbox', { name: ours, exact: true });
-  await select.click();
-  await page.getByRole('option', { name: theirs, exact: true }).click();
+  const select = page.getByRole('combobox', { name: ours, exact: true });
+  // The form guesses from the names; choosing the option it already holds would clear it.
+  if ((await select.inputValue()) !== theirs) {
+    await select.click();
+    await page.getByRole('option', { name: theirs, exact: true }).click();
+  }
   await expect(select).toHaveValue(theirs);
 }
 
