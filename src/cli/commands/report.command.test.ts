@@ -56,10 +56,11 @@ describeEachDb('etalon report', (database) => {
       expect(imported.stderr).toContain(`${count} created, 0 updated, 0 unchanged, 0 rejected`);
       expect(imported.code).toBe(0);
       for (const by of ['unit', 'employee'] as const) {
+        // From December: the first hours of 1 January (UTC) are 31 December at the New York desk (CHAT-01).
         const report = await etalon([
           'report',
           '--from',
-          '2026-01-01',
+          '2025-12-01',
           '--to',
           '2026-12-31',
           '--by',
@@ -78,8 +79,58 @@ describeEachDb('etalon report', (database) => {
   );
 
   it(
+    'standards apply --publish back-dated: the records imported earlier are re-judged before it returns',
+    { timeout: CLI_TIMEOUT * 3 },
+    async () => {
+      // TEL-01 stricter from the same day: at most 2 rings instead of 3.
+      const stricter = join(dir, `stricter-${database().dialect}.yaml`);
+      writeFileSync(stricter, STANDARDS_YAML.replace('field: rings, max: 3}', 'field: rings, max: 2}'));
+      const applied = await etalon([
+        'standards',
+        'apply',
+        '-f',
+        stricter,
+        '--publish',
+        '--effective-from',
+        '2025-12-31',
+      ]);
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain('~ standard TEL-01 (v1 → v2): measure.max 3 → 2');
+      expect(applied.stderr).toMatch(
+        /^etalon: re-judging stored records \(1 job\(s\)\)…\netalon: re-judged \(1 job\(s\), [\d.]+ s\)\n$/,
+      );
+      const report = await etalon([
+        'report',
+        '--from',
+        '2025-12-01',
+        '--to',
+        '2026-12-31',
+        '--format',
+        'json',
+      ]);
+      expect(report.code).toBe(0);
+      const asOf = (JSON.parse(report.stdout) as { as_of: string }).as_of;
+      const evaluated = await runEtalon([
+        'evaluate',
+        '--standards',
+        stricter,
+        '--interactions',
+        csv,
+        '--as-of',
+        asOf,
+        '--format',
+        'json',
+      ]);
+      expectSameResults(report.stdout, evaluated.stdout);
+      // The stricter rule did change verdicts: the old catalog gives other rows.
+      const before = await evaluate(asOf, 'unit');
+      expect(before.stdout).not.toBe(evaluated.stdout);
+    },
+  );
+
+  it(
     'filters: a standard, a unit subtree, another period; table and csv',
-    { timeout: CLI_TIMEOUT },
+    { timeout: CLI_TIMEOUT * 3 },
     async () => {
       const run = await etalon([
         'report',
@@ -137,7 +188,7 @@ describeEachDb('etalon report', (database) => {
     },
   );
 
-  it('bad dates: exit 2 naming the field; nothing else printed', { timeout: CLI_TIMEOUT }, async () => {
+  it('bad dates: exit 2 naming the field; nothing else printed', { timeout: CLI_TIMEOUT * 3 }, async () => {
     const bad = await etalon(['report', '--from', '2026-02-30', '--to', '2026-03-31']);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toContain('  from: must be a date like 2026-03-31');
