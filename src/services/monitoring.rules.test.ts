@@ -8,6 +8,7 @@ import { systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
 import { validateInteractionRecord } from '../contract/interaction-record.schema';
 import { writeRecords } from './monitoring/ingest';
+import { enqueueRejudge } from './monitoring/rejudge-queue';
 
 const cli = { actor: systemActor('cli') };
 
@@ -312,5 +313,47 @@ describe.runIf(TEST_DBS.includes('postgres'))('monitoring: settling races an ing
     await settling;
     expect(await storedVerdict(database, 'race', 'MAIL-01')).toBe('pass');
     await expectRollupsConsistent(database.db);
+  });
+});
+
+describeEachDb('monitoring: a unit or employee code renamed', (database) => {
+  const api = setup(database, '2026-03-20T00:00:00.000Z');
+
+  it('a re-judging judges stored records by their unit and employee as they are now, not by the old codes', async () => {
+    // 13:00 Moscow: "good afternoon", the unit's and the employee's names — TEL-03 passes.
+    await ingest(api, [
+      {
+        ...phone('g-1', '2026-03-10T10:00:00.000Z', 1),
+        greeting: 'Good afternoon, IT department, Ivan speaking',
+      },
+    ]);
+    expect((await verdicts(api, 'g-1'))['TEL-03']!.verdict).toBe('pass');
+
+    const db = database().db;
+    const unit = await db.selectFrom('units').select('id').where('code', '=', 'IT').executeTakeFirstOrThrow();
+    const employee = await db
+      .selectFrom('employees')
+      .select('id')
+      .where('code', '=', 'E2')
+      .executeTakeFirstOrThrow();
+    api.t.clock.advance(60_000);
+    await api.t.services.units.update(cli, unit.id, { code: 'IT-DEPT' });
+    await api.t.services.employees.update(cli, employee.id, { code: 'E2-IVAN' });
+    await db
+      .transaction()
+      .execute((tx) => enqueueRejudge(tx, api.t.clock(), { fromMs: null, toMs: null, title: 'test' }));
+    expect(await api.t.services.monitoring.runJobs()).toBe(1);
+    const [job] = await api.t.services.monitoring.jobs(cli, { kind: 'rejudge' });
+    expect(job).toMatchObject({ status: 'done', counts: { records: 1, changed: 0 } });
+    expect((await verdicts(api, 'g-1'))['TEL-03']).toMatchObject({ verdict: 'pass' });
+    expect(
+      (await compliance(api, 'from=2026-03-01&to=2026-03-31&standard=TEL-03&by=employee')).map((r) => [
+        r.unit,
+        r.employee,
+        r.pass,
+        r.fail,
+      ]),
+    ).toEqual([['IT-DEPT', 'E2-IVAN', 1, 0]]);
+    await expectRollupsConsistent(db);
   });
 });

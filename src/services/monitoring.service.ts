@@ -33,7 +33,7 @@ import {
   type ReadScope,
 } from './monitoring/compliance-query';
 import {
-  recordOf,
+  recordNow,
   rejudgeStored,
   storedVerdicts,
   unknownCodes,
@@ -246,7 +246,7 @@ export function createMonitoringService(deps: ServiceDeps) {
     for (;;) {
       const rows = await db
         .selectFrom('interactions')
-        .select(['id', 'started_at', 'data', 'verdicts', 'seq'])
+        .select(['id', 'unit_id', 'employee_id', 'started_at', 'data', 'verdicts', 'seq'])
         .where('started_at', '>=', from)
         .where('started_at', '<', to)
         .$if(after !== undefined, (q) =>
@@ -266,7 +266,7 @@ export function createMonitoringService(deps: ServiceDeps) {
       const staged = [];
       for (const row of rows) {
         const text = JSON.stringify(
-          r.judge(JSON.parse(row.data), t).map((v) => [v.standard, v.version, v.verdict, v.day, v.reason]),
+          r.judge(recordNow(r, row), t).map((v) => [v.standard, v.version, v.verdict, v.day, v.reason]),
         );
         if (text !== row.verdicts)
           staged.push({ job_id: job.id, interaction_id: row.id, seq: Number(row.seq), verdicts: '' });
@@ -680,7 +680,7 @@ export function createMonitoringService(deps: ServiceDeps) {
       const passReasons = () =>
         (reasons ??= new Map(
           r
-            .judge(recordOf(row.data), Number(row.updated_at), true)
+            .judge(recordNow(r, row), Number(row.updated_at), true)
             .filter((v) => v.verdict === 'pass')
             .map((v) => [`${v.standard}\u0000${v.version}`, v.reason]),
         ));

@@ -60,6 +60,23 @@ const sortedObject = <T>(o: Record<string, T>) =>
 /** The record a stored row holds, as the engine reads it. */
 export const recordOf = (data: string): Interaction => JSON.parse(data) as Interaction;
 
+/**
+ * A stored record to judge again: its unit and employee by their codes now (the row keeps their
+ * ids; `data` the codes it came with, which a rename leaves behind — judged by those, a renamed
+ * unit's records would lose the standards bound to it and the names its greetings are checked by).
+ */
+export function recordNow(
+  rules: Rules,
+  row: { data: string; unit_id: string; employee_id: string | null },
+): Interaction {
+  const record = recordOf(row.data);
+  const unit = rules.unitsById.get(row.unit_id);
+  if (unit) record.unit = unit.code;
+  const employee = row.employee_id === null ? undefined : rules.employeesById.get(row.employee_id);
+  if (employee) record.employee = employee.code;
+  return record;
+}
+
 export const verdictsText = (judged: readonly JudgedVerdict[]): string =>
   JSON.stringify(judged.map((v): StoredVerdict => [v.standard, v.version, v.verdict, v.day, v.reason]));
 
@@ -272,7 +289,7 @@ export async function rejudgeStored(
   const findings: unknown[] = [];
   const changed: Array<{ id: string; verdicts: string; seq: number }> = [];
   for (const row of stored) {
-    const judged = rules.judge(recordOf(row.data), asOfMs);
+    const judged = rules.judge(recordNow(rules, row), asOfMs);
     const text = verdictsText(judged);
     if (text === row.verdicts) continue;
     deltas.add(row, storedVerdicts(row.verdicts), -1);
