@@ -35,6 +35,7 @@ export async function startServer(config: Config): Promise<void> {
   const scheduler = setInterval(() => void publishDue(), 60_000);
   scheduler.unref();
   await runtime.services.imports.failInterrupted(); // imports a dead process left running: upload again
+  await runtime.services.monitoring.requeueInterrupted(); // re-judging runs a dead process left running: run again
   const monitoring = monitoringLoop(runtime.services, app.log);
   app.addHook('onClose', async () => {
     clearInterval(scheduler);

@@ -357,3 +357,32 @@ describeEachDb('monitoring: a unit or employee code renamed', (database) => {
     await expectRollupsConsistent(db);
   });
 });
+
+describeEachDb('monitoring: a re-judging left running by a dead process', (database) => {
+  const api = setup(database, '2027-01-10T00:00:00.000Z');
+
+  it('is queued again at start and then run, so its records are not left judged by the old rules', async () => {
+    await ingest(api, [phone('d-jul', '2026-07-10T07:00:00.000Z', 2)]);
+    await publish(api.t, TEL01_V2, '2026-06-01');
+    const [job] = await api.t.services.monitoring.jobs(cli, { active: true, kind: 'rejudge' });
+    // The process claimed the run, staged an id and died.
+    const db = database().db;
+    await db.updateTable('monitoring_jobs').set({ status: 'running' }).where('id', '=', job!.id).execute();
+    await db
+      .insertInto('rejudge_staging')
+      .values({ job_id: job!.id, interaction_id: 'd-jul', seq: 1, verdicts: '' })
+      .execute();
+    expect(await api.t.services.monitoring.runJobs()).toBe(0);
+
+    expect(await api.t.services.monitoring.requeueInterrupted()).toBe(1);
+    expect(await api.t.services.monitoring.runJobs()).toBe(1);
+    expect(await api.t.services.monitoring.job(cli, job!.id)).toMatchObject({
+      status: 'done',
+      counts: { records: 1, changed: 1 },
+    });
+    expect((await verdicts(api, 'd-jul'))['TEL-01']).toMatchObject({ version: 2, verdict: 'fail' });
+    expect(await db.selectFrom('rejudge_staging').selectAll().execute()).toEqual([]);
+    expect(await api.t.services.monitoring.requeueInterrupted()).toBe(0);
+    await expectRollupsConsistent(db);
+  });
+});

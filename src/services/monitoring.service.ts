@@ -336,6 +336,32 @@ export function createMonitoringService(deps: ServiceDeps) {
     rulesCache: rules,
     settleDue,
 
+    /**
+     * At server start: re-judging runs a process that died left running are queued again (their
+     * staged ids dropped) — nothing else would ever run them, and the records they cover would stay
+     * judged by the rules before the change. Returns how many.
+     */
+    async requeueInterrupted(): Promise<number> {
+      return db.transaction().execute(async (tx) => {
+        const rows = await tx
+          .selectFrom('monitoring_jobs')
+          .select('id')
+          .where('kind', '=', 'rejudge')
+          .where('status', '=', 'running')
+          .execute();
+        if (rows.length === 0) return 0;
+        const ids = rows.map((j) => j.id);
+        await tx.deleteFrom('rejudge_staging').where('job_id', 'in', ids).execute();
+        await tx
+          .updateTable('monitoring_jobs')
+          .set({ status: 'queued', started_at: null, done: 0 })
+          .where('id', 'in', ids)
+          .where('status', '=', 'running')
+          .execute();
+        return rows.length;
+      });
+    },
+
     /** Registers how jobs of a kind run (the import service does for file imports). */
     registerRunner(kind: MonitoringJobsTable['kind'], run: (job: MonitoringJobsTable) => Promise<void>) {
       runners[kind] = run;
