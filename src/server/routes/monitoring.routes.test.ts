@@ -192,6 +192,21 @@ describeEachDb('monitoring API: ingesting records', (database) => {
     expect(after.map((r) => r.id).sort()).toEqual([...before.map((r) => r.id), 'a-1'].sort());
   });
 
+  it('atomic=false keeps the good records; an atomic that is not true or false is a 400 naming it', async () => {
+    const batch = (id: string) => ({
+      interactions: [
+        email(id, '2026-03-02T06:00:00.000Z'),
+        { ...email(`${id}-bad`, '2026-03-02T06:00:00.000Z'), channel: 'fax' },
+      ],
+    });
+    const res = await post(batch('af-1'), admin, '?atomic=false');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1, rejected_count: 1 });
+    const bad = await post(batch('af-2'), admin, '?atomic=yes');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error)).toContain('atomic');
+  });
+
   it('more than 10,000 records a request: 413', async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => email(`big-${i}`, '2026-03-02T06:00:00.000Z'));
     const res = await post({ interactions: many });

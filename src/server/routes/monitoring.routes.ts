@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core';
+import { AppError, ValidationError } from '../../core';
 import { ErrorEnvelope, IdParams, errorResponses } from '../../contract/common.schema';
 import {
   ComplianceQuery,
@@ -90,7 +90,14 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         throw new AppError('validation_failed', 'Send {"interactions": [...]} as JSON, or NDJSON records', {
           issues: [{ path: 'interactions', message: 'must be an array of records' }],
         });
-      return services.monitoring.ingest(callContext(request), records, request.query.atomic);
+      // The validator above passes everything through, the query too: read it here.
+      const query = IngestQuery.safeParse(request.query);
+      if (!query.success)
+        throw new ValidationError(
+          [{ in: 'query', path: 'atomic', message: 'must be true or false' }],
+          'atomic: must be true or false',
+        );
+      return services.monitoring.ingest(callContext(request), records, query.data.atomic);
     },
   );
 
