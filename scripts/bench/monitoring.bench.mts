@@ -18,6 +18,7 @@ import {
   createReadStream,
   existsSync,
   mkdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -44,7 +45,10 @@ const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:55432/postgr
 const DIR = process.env.BENCH_DIR ?? join(tmpdir(), 'etalon-bench-monitoring');
 const BASE = `http://127.0.0.1:${PORT}`;
 const YEAR = 'from=2026-01-01&to=2026-12-31';
-const PARTS = Math.ceil(BIG / COUNT);
+/** Records written by each import the server's reads are timed during. */
+const LIVE = Number(process.env.LIVE ?? COUNT);
+/** `import` (parts 1 and 2), `api` (parts 3 and 4), or both. */
+const PHASES = new Set((process.env.PHASES ?? 'import,api').split(','));
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
@@ -55,12 +59,15 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 
-/** Part k of the records: COUNT records, seed 42 + k, ids from k × COUNT (part 0 = the engine's file). */
-async function part(k: number): Promise<string> {
-  const file = join(DIR, `records-${COUNT}-${k}.csv`);
+/**
+ * A CSV of `count` records of the engine's mix, seeded, with ids from `offset` (seed 42 from 0 is
+ * the engine benchmark's file), so files with other offsets add distinct records.
+ */
+async function part(count: number, seed: number, offset: number): Promise<string> {
+  const file = join(DIR, `records-${count}-s${seed}-o${offset}.csv`);
   if (!existsSync(file)) {
-    log(`writing ${fmt(COUNT)} records to ${file}`);
-    await writeFixtures(COUNT, `${file}.tmp`, '/dev/null', { seed: 42 + k, idOffset: k * COUNT });
+    log(`writing ${fmt(count)} records to ${file}`);
+    await writeFixtures(count, `${file}.tmp`, '/dev/null', { seed, idOffset: offset });
     renameSync(`${file}.tmp`, file);
   }
   return file;
@@ -96,11 +103,12 @@ function etalon(args: string[], env: Record<string, string>): Promise<Run> {
 async function importFile(
   file: string,
   env: Record<string, string>,
+  count = COUNT,
 ): Promise<{ seconds: number; rate: number }> {
   const run = await etalon(['import', file], env);
-  if (!run.stderr.includes(`${COUNT} record(s)`) || !run.stderr.includes(`${COUNT} created`))
-    throw new Error(`import of ${file} did not create ${COUNT} records:\n${run.stderr}`);
-  return { seconds: run.seconds, rate: COUNT / run.seconds };
+  if (!run.stderr.includes(`${count} record(s)`) || !run.stderr.includes(`${count} created`))
+    throw new Error(`import of ${file} did not create ${count} records:\n${run.stderr}`);
+  return { seconds: run.seconds, rate: count / run.seconds };
 }
 
 /** A fresh catalog (units, employees, standards) published back-dated, as the engine benchmark's. */
@@ -133,7 +141,8 @@ interface Result {
   machine: string;
   count: number;
   big: number;
-  sqlite: {
+  live: number;
+  sqlite?: {
     import: { seconds: number; rate: number };
     bare: { seconds: number; rate: number };
     share: number;
@@ -194,19 +203,29 @@ async function whileWriting(work: () => Promise<unknown>) {
 
 async function main() {
   mkdirSync(DIR, { recursive: true });
-  const files: string[] = [];
-  for (let k = 0; k <= PARTS; k++) files.push(await part(k));
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, node ${process.version}`;
   log(`${machine}; load average ${load()}`);
-  const result: Partial<Result> = { date: new Date().toISOString(), machine, count: COUNT, big: BIG };
-
-  // 1 and 2, SQLite.
+  const saved = join(DIR, 'result.json');
+  // Only the server part (PHASES=api) keeps the SQLite database and results of an earlier run.
+  const result: Partial<Result> =
+    PHASES.has('import') || !existsSync(saved) ? {} : (JSON.parse(readFileSync(saved, 'utf8')) as Result);
+  Object.assign(result, { date: new Date().toISOString(), machine, count: COUNT, big: BIG, live: LIVE });
   const sqliteDir = join(DIR, 'sqlite');
-  rmSync(sqliteDir, { recursive: true, force: true });
   const sqliteEnv = { ETALON_DATA_DIR: sqliteDir, DATABASE_URL: '' };
+  if (PHASES.has('import')) await importPhase(result, sqliteDir, sqliteEnv);
+  writeFileSync(saved, JSON.stringify(result, null, 2));
+  if (PHASES.has('api')) await apiPhase(result, sqliteDir, sqliteEnv);
+  writeFileSync(saved, JSON.stringify(result, null, 2));
+  print(result as Result);
+}
+
+/** 1 and 2: `etalon import` into fresh databases, beside a bare insert of the rows it stored. */
+async function importPhase(result: Partial<Result>, sqliteDir: string, sqliteEnv: Record<string, string>) {
+  const file = await part(COUNT, 42, 0);
+  rmSync(sqliteDir, { recursive: true, force: true });
   await prepare(sqliteEnv);
   log(`SQLite: etalon import of ${fmt(COUNT)} records (load ${load()})`);
-  const sqliteImport = await importFile(files[0]!, sqliteEnv);
+  const sqliteImport = await importFile(file, sqliteEnv);
   log(`  ${sqliteImport.seconds.toFixed(1)} s = ${fmt(sqliteImport.rate)} records/s`);
   const sqliteRows = readSqliteRows(join(sqliteDir, 'etalon.sqlite'));
   if (sqliteRows.length !== COUNT)
@@ -233,7 +252,7 @@ async function main() {
       const pgEnv = { DATABASE_URL: url.toString(), ETALON_DATA_DIR: join(DIR, 'pg-data') };
       await prepare(pgEnv);
       log(`PostgreSQL: etalon import of ${fmt(COUNT)} records (load ${load()})`);
-      const pgImport = await importFile(files[0]!, pgEnv);
+      const pgImport = await importFile(file, pgEnv);
       log(`  ${pgImport.seconds.toFixed(1)} s = ${fmt(pgImport.rate)} records/s`);
       const rows = await readPostgresRows(url.toString());
       if (rows.length !== COUNT) throw new Error(`expected ${COUNT} stored rows, found ${rows.length}`);
@@ -252,15 +271,28 @@ async function main() {
       rmSync(join(DIR, 'pg-data'), { recursive: true, force: true });
     }
   }
+}
 
-  // 3 and 4 on SQLite: fill up to BIG - COUNT records, then the last COUNT while the server reads.
+/**
+ * 3 and 4 on the SQLite database of part 1: filled up with further files of COUNT records until
+ * LIVE more make BIG, then LIVE records imported by `etalon import` while the server reads, the
+ * compliance API timed over BIG records, and LIVE more imported by the server itself.
+ */
+async function apiPhase(result: Partial<Result>, sqliteDir: string, sqliteEnv: Record<string, string>) {
+  let stored = countSqliteRows(join(sqliteDir, 'etalon.sqlite'));
   const more: number[] = [];
-  for (let k = 1; k <= PARTS - 2; k++) {
-    log(`SQLite: etalon import of part ${k} (${fmt((k + 1) * COUNT)} stored after it; load ${load()})`);
-    more.push((await importFile(files[k]!, sqliteEnv)).rate);
+  while (stored + COUNT + LIVE <= BIG) {
+    const file = await part(COUNT, 42 + Math.round(stored / COUNT), stored);
+    log(
+      `SQLite: etalon import of ${fmt(COUNT)} more records (${fmt(stored + COUNT)} stored after it; load ${load()})`,
+    );
+    more.push((await importFile(file, sqliteEnv)).rate);
+    stored += COUNT;
     log(`  ${fmt(more.at(-1)!)} records/s`);
   }
   result.fill = more;
+  const liveFile = await part(LIVE, 1042, stored);
+  const uploadFile = await part(LIVE, 1043, stored + LIVE);
   token = (await etalon(['token', 'create', '--name', 'bench', '--role', 'admin'], sqliteEnv)).stdout.trim();
   const server = spawn(process.execPath, ['bin/etalon.mjs', 'serve'], {
     env: { ...process.env, ...sqliteEnv, PORT: String(PORT), HOST: '127.0.0.1', ETALON_LOG_LEVEL: 'silent' },
@@ -278,16 +310,14 @@ async function main() {
     for (let i = 0; i < 20; i++) await get(`/api/v1/compliance?${YEAR}`);
     const idle = await whileWriting(() => sleep(5_000));
     log(`idle reads: compliance p95 ${ms(idle.compliance.p95)}, health p95 ${ms(idle.health.p95)}`);
-    log(`SQLite: etalon import of part ${PARTS - 1} while the server reads (load ${load()})`);
-    const cliImport = await whileWriting(() => importFile(files[PARTS - 1]!, sqliteEnv));
+    log(`SQLite: etalon import of ${fmt(LIVE)} records while the server reads (load ${load()})`);
+    const cliImport = await whileWriting(() => importFile(liveFile, sqliteEnv, LIVE));
     log(
-      `  ${fmt(COUNT / cliImport.seconds)} records/s; compliance p95 ${ms(cliImport.compliance.p95)}, health p95 ${ms(cliImport.health.p95)}`,
+      `  ${fmt(LIVE / cliImport.seconds)} records/s; compliance p95 ${ms(cliImport.compliance.p95)}, health p95 ${ms(cliImport.health.p95)}`,
     );
 
     // 3: BIG records stored.
-    const stored = countSqliteRows(join(sqliteDir, 'etalon.sqlite'));
-    if (stored !== PARTS * COUNT)
-      throw new Error(`expected ${PARTS * COUNT} stored records, found ${stored}`);
+    stored = countSqliteRows(join(sqliteDir, 'etalon.sqlite'));
     log(`compliance API over ${fmt(stored)} records (load ${load()})`);
     const latency: Record<string, Latency> = {};
     for (const by of ['unit', 'employee']) {
@@ -300,8 +330,8 @@ async function main() {
     }
 
     // 4b: a file import run by the server itself.
-    log(`server import (POST /api/v1/imports) of part ${PARTS} (load ${load()})`);
-    const upload = files[PARTS]!;
+    log(`server import (POST /api/v1/imports) of ${fmt(LIVE)} records (load ${load()})`);
+    const upload = uploadFile;
     const serverImport = await whileWriting(async () => {
       const res = await fetch(`${BASE}/api/v1/imports?format=csv&name=records.csv`, {
         method: 'POST',
@@ -323,36 +353,36 @@ async function main() {
         const j = (await r.json()) as { status: string; counts?: Record<string, number> };
         if (j.status === 'failed') throw new Error(`the import job failed: ${JSON.stringify(j)}`);
         if (j.status === 'done') {
-          if (j.counts?.created !== COUNT)
+          if (j.counts?.created !== LIVE)
             throw new Error(`the import job created ${JSON.stringify(j.counts)}`);
           return;
         }
       }
     });
     log(
-      `  ${fmt(COUNT / serverImport.seconds)} records/s; compliance p95 ${ms(serverImport.compliance.p95)}, health p95 ${ms(serverImport.health.p95)}`,
+      `  ${fmt(LIVE / serverImport.seconds)} records/s; compliance p95 ${ms(serverImport.compliance.p95)}, health p95 ${ms(serverImport.health.p95)}`,
     );
     Object.assign(result, { stored, latency, idle, cliImport, serverImport, load: load() });
   } finally {
     server.kill('SIGTERM');
   }
-  print(result as Result);
 }
 
 function print(r: Result) {
   const line = (s: string) => process.stdout.write(`${s}\n`);
   line(`\n${r.date.slice(0, 10)} — ${r.machine}; load average at the end ${r.load}`);
-  line(
-    '\n| database | `etalon import` of ${fmt(r.count)} records | bare insert of the same rows | import / bare |',
-  );
+  const head = ['database', `etalon import of ${fmt(r.count)} records`, 'bare insert of the same rows'];
+  line(`\n| ${head.join(' | ')} | import / bare |`);
   line('|---|---|---|---|');
-  line(
-    `| SQLite | ${fmt(r.sqlite.import.rate)} records/s (${r.sqlite.import.seconds.toFixed(1)} s) | ${fmt(r.sqlite.bare.rate)} rows/s | ${(r.sqlite.share * 100).toFixed(1)} % |`,
-  );
+  if (r.sqlite)
+    line(
+      `| SQLite | ${fmt(r.sqlite.import.rate)} records/s (${r.sqlite.import.seconds.toFixed(1)} s) | ${fmt(r.sqlite.bare.rate)} rows/s | ${(r.sqlite.share * 100).toFixed(1)} % |`,
+    );
   if (r.postgres)
     line(
       `| PostgreSQL | ${fmt(r.postgres.import.rate)} records/s (${r.postgres.import.seconds.toFixed(1)} s) | COPY ${fmt(r.postgres.bare.copy)} rows/s, INSERT ${fmt(r.postgres.bare.insert)} rows/s | ${(r.postgres.share * 100).toFixed(1)} % |`,
     );
+  if (!r.latency) return;
   line(`\nfilling up: ${r.fill.map(fmt).join(', ')} records/s`);
   line(
     `\n| GET /api/v1/compliance, 12 months, all units, ${fmt(r.stored)} records | p50 | p95 | p99 | max |`,
@@ -364,13 +394,12 @@ function print(r: Result) {
   line('|---|---|---|---|');
   for (const [name, x] of [
     ['nothing is written', r.idle],
-    [`\`etalon import\` writes ${fmt(r.count)} records`, r.cliImport],
-    [`the server imports an uploaded file of ${fmt(r.count)} records`, r.serverImport],
+    [`\`etalon import\` writes ${fmt(r.live)} records`, r.cliImport],
+    [`the server imports an uploaded file of ${fmt(r.live)} records`, r.serverImport],
   ] as const)
     line(
-      `| ${name} | ${ms(x.compliance.p50)} / ${ms(x.compliance.p95)} / ${ms(x.compliance.max)} | ${ms(x.health.p50)} / ${ms(x.health.p95)} / ${ms(x.health.max)} | ${x === r.idle ? '—' : `${fmt(COUNT / x.seconds)} records/s`} |`,
+      `| ${name} | ${ms(x.compliance.p50)} / ${ms(x.compliance.p95)} / ${ms(x.compliance.max)} | ${ms(x.health.p50)} / ${ms(x.health.p95)} / ${ms(x.health.max)} | ${x === r.idle ? '—' : `${fmt(r.live / x.seconds)} records/s`} |`,
     );
-  writeFileSync(join(DIR, 'result.json'), JSON.stringify(r, null, 2));
 }
 
 await main();
