@@ -776,9 +776,12 @@ export function createMonitoringService(deps: ServiceDeps) {
       options: { active?: boolean; kind?: MonitoringJobsTable['kind'] } = {},
     ): Promise<Job[]> {
       assertCan(ctx.actor, 'monitoring.read');
+      // File imports name their files and errors: for those who manage monitoring (and upload) only.
+      const importsToo = roleCan(ctx.actor.role, 'monitoring.manage');
       const rows = await db
         .selectFrom('monitoring_jobs')
         .selectAll()
+        .$if(!importsToo, (q) => q.where('kind', '=', 'rejudge'))
         .$if(options.active === true, (q) => q.where('status', 'in', ['queued', 'running']))
         .$if(options.kind !== undefined, (q) => q.where('kind', '=', options.kind!))
         .orderBy('created_at', 'desc')
@@ -790,7 +793,8 @@ export function createMonitoringService(deps: ServiceDeps) {
     async job(ctx: CallContext, id: string): Promise<Job> {
       assertCan(ctx.actor, 'monitoring.read');
       const row = await db.selectFrom('monitoring_jobs').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new AppError('not_found', 'No such job.');
+      if (!row || (row.kind === 'import' && !roleCan(ctx.actor.role, 'monitoring.manage')))
+        throw new AppError('not_found', 'No such job.');
       return presentJob(row);
     },
   };

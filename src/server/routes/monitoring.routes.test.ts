@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
 import { createPerson, createTestApp, createToken, signIn, type TestApp } from '../../../test/test-app';
+import { newId } from '../../db/ids';
 import { expectRollupsConsistent } from '../../../test/monitoring-rollups';
 import { systemActor } from '../../core';
 import { STANDARDS_YAML } from '../../../scripts/bench/engine-fixtures';
@@ -249,5 +250,40 @@ describeEachDb('monitoring API: ingesting records', (database) => {
     });
     expect(staffReads.statusCode).toBe(200);
     expect(staffReads.json().results).toEqual([]); // no records of their own
+  });
+
+  it('jobs: file imports (their file names and errors) are shown to those who manage monitoring only', async () => {
+    const id = newId(Date.parse(NOW));
+    await database()
+      .db.insertInto('monitoring_jobs')
+      .values({
+        id,
+        kind: 'import',
+        status: 'failed',
+        title: 'salaries-and-calls.csv',
+        scope: '{}',
+        total: 10,
+        done: 10,
+        counts: JSON.stringify({ created: 0, updated: 0, unchanged: 0, rejected_count: 0, records: 0 }),
+        error: 'salaries-and-calls.csv:2: bad header',
+        created_by: null,
+        created_at: NOW,
+        started_at: NOW,
+        finished_at: NOW,
+      })
+      .execute();
+    const staff = await createPerson(t.services, 'staff');
+    const session = await signIn(t.app, staff.email, staff.password);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/jobs', headers: session });
+    expect(list.statusCode).toBe(200);
+    expect(JSON.stringify(list.json())).not.toContain(id);
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/jobs/${id}`, headers: session });
+    expect(one.statusCode).toBe(404);
+    const managed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/monitoring/jobs/${id}`,
+      headers: admin,
+    });
+    expect(managed.statusCode).toBe(200);
   });
 });
