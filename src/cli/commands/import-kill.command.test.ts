@@ -59,7 +59,8 @@ describeEachDb('etalon import killed with SIGKILL, then run again', (database) =
           ).n,
         );
 
-      const child = spawn(process.execPath, ['bin/etalon.mjs', 'import', file], {
+      // Small transactions, so that several are committed before the kill and more are still to come.
+      const child = spawn(process.execPath, ['bin/etalon.mjs', 'import', file, '--batch', '2000'], {
         cwd: ROOT,
         env: envOf(database()),
         stdio: ['ignore', 'ignore', 'pipe'],
