@@ -36,7 +36,10 @@ describeEachDb('monitoring: the API answers what `etalon evaluate` answers', (da
     const standards = join(dir, 'standards.yaml');
     writeFileSync(standards, STANDARDS_YAML);
     const fields = await t.services.monitoring.readerFields();
-    const progress = await t.services.monitoring.importEntries(cli, readInteractionRecordBatches(csv, fields));
+    const progress = await t.services.monitoring.importEntries(
+      cli,
+      readInteractionRecordBatches(csv, fields),
+    );
     expect(progress.rejected_count).toBe(0);
     expect(progress.created).toBe(4000);
     for (const by of ['unit', 'employee'] as const) {
