@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { RECORD_FIELDS } from '../../src/contract/interaction-record.schema';
+import { seededRandom } from '../../src/core/random';
 
 export const STANDARDS_YAML = `version: etalon/v1
 timezone: Europe/Moscow
@@ -80,18 +81,6 @@ const GREETINGS = [
 const START = Date.parse('2026-01-01T00:00:00Z');
 const SPAN_MS = 364 * 86_400_000;
 
-/** A small, fast, seeded PRNG (mulberry32), so every run writes the same records. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface FixtureRecord {
   id: string;
   channel: string;
@@ -111,7 +100,7 @@ export interface FixtureRecord {
  * (`r<idOffset + n>`), so files made with other seeds and offsets hold distinct records.
  */
 export function* records(count: number, seed = 42, idOffset = 0): Generator<FixtureRecord> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   for (let i = 0; i < count; i += 1) {
     const channel = CHANNELS[Math.floor(rnd() * CHANNELS.length)]!;
     const unit = UNITS[Math.floor(rnd() * UNITS.length)]!;

@@ -94,38 +94,42 @@ export class Rollup {
   }
 
   rows(): RollupRow[] {
-    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...this.#all]
-      .sort(
-        (a, b) =>
-          cmp(a.standard, b.standard) ||
-          cmp(a.unit, b.unit) ||
-          // Records without an employee come last within a unit.
-          (a.employee === b.employee
-            ? 0
-            : a.employee === null
-              ? 1
-              : b.employee === null
-                ? -1
-                : cmp(a.employee, b.employee)) ||
-          cmp(a.period, b.period),
-      )
-      .map((c) => {
-        const judged = c.pass + c.fail;
-        const compliance = judged === 0 ? null : c.pass / judged;
-        return {
-          standard: c.standard,
-          unit: c.unit,
-          ...(this.by === 'employee' ? { employee: c.employee } : {}),
-          period: c.period,
-          pass: c.pass,
-          fail: c.fail,
-          na: c.na,
-          pending: c.pending,
-          compliance,
-          target: c.target,
-          met: compliance === null ? null : compliance >= c.target,
-        };
-      });
+    return [...this.#all].sort(compareRows).map((c) => {
+      const judged = c.pass + c.fail;
+      const compliance = judged === 0 ? null : c.pass / judged;
+      return {
+        standard: c.standard,
+        unit: c.unit,
+        ...(this.by === 'employee' ? { employee: c.employee } : {}),
+        period: c.period,
+        pass: c.pass,
+        fail: c.fail,
+        na: c.na,
+        pending: c.pending,
+        compliance,
+        target: c.target,
+        met: compliance === null ? null : compliance >= c.target,
+      };
+    });
   }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of result rows (`etalon evaluate`, the compliance API): by standard, unit, employee —
+ * records without an employee last within a unit — and period.
+ */
+export function compareRows(
+  a: { standard: string; unit: string; employee?: string | null | undefined; period: string },
+  b: { standard: string; unit: string; employee?: string | null | undefined; period: string },
+): number {
+  const ea = a.employee ?? null;
+  const eb = b.employee ?? null;
+  return (
+    cmp(a.standard, b.standard) ||
+    cmp(a.unit, b.unit) ||
+    (ea === eb ? 0 : ea === null ? 1 : eb === null ? -1 : cmp(ea, eb)) ||
+    cmp(a.period, b.period)
+  );
 }

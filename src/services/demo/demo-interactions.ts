@@ -3,6 +3,7 @@ import type { Locale } from '../../contract/common.schema';
 import type { CalendarDefinition } from '../../contract/catalog.schema';
 import { DEMO_EMPLOYEES, DEMO_UNITS } from './demo-organization';
 import { DEMO_CALENDAR_DEFINITION } from './demo-standards';
+import { seededRandom } from '../../core/random';
 
 /**
  * North Wind's interaction records for the demo's dashboard: phone calls, e-mails, letters and
@@ -153,18 +154,6 @@ const PROFILES: Record<string, UnitProfile> = {
   },
 };
 
-/** A small fast PRNG (mulberry32): the same seed gives the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** An instant in the file format, in Moscow time: 2026-09-01T09:15:03+03:00. */
@@ -288,7 +277,7 @@ export function demoInteractions(fromMs: number, nowMs: number): DemoRecord[] {
     const spans = cal.workingSpans(midnight(day), midnight(day + 1));
     const total = spans.reduce((sum, s) => sum + s.endMs - s.startMs, 0);
     if (total === 0) continue;
-    const rand = random(0x5eed ^ Math.imul(day, 2654435761));
+    const rand = seededRandom(0x5eed ^ Math.imul(day, 2654435761));
     const date = new Date(day * DAY);
     const stamp = `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
     const month = date.getUTCFullYear() * 12 + date.getUTCMonth() - firstMonth;

@@ -3,34 +3,16 @@ import { basename } from 'node:path';
 import { AppError } from '../../core';
 import { assertTimeZone, zonedTime } from '../../core/time/zoned-time';
 import { RECORD_FIELDS } from '../../contract/interaction-record.schema';
+import { CDR_COLUMNS } from '../../contract/asterisk-cdr';
+
+export { CDR_COLUMNS } from '../../contract/asterisk-cdr';
 import { CsvRows, CsvSyntaxError } from './csv-rows';
 
 /**
  * Asterisk `cdr_csv` (Master.csv, no header) → interaction records (docs/formats/asterisk-cdr.md).
- * Columns, as Asterisk documents them: accountcode, src, dst, dcontext, clid, channel, dstchannel,
- * lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid,
- * userfield. Times are the PBX's local time in `timezone`.
+ * The columns are CDR_COLUMNS (in the contract: the web's import wizard reads them too); times are
+ * the PBX's local time in `timezone`.
  */
-export const CDR_COLUMNS = [
-  'accountcode',
-  'src',
-  'dst',
-  'dcontext',
-  'clid',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'start',
-  'answer',
-  'end',
-  'duration',
-  'billsec',
-  'disposition',
-  'amaflags',
-  'uniqueid',
-  'userfield',
-] as const;
 const col = Object.fromEntries(CDR_COLUMNS.map((c, i) => [c, i])) as Record<
   (typeof CDR_COLUMNS)[number],
   number

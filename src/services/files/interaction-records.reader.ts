@@ -144,7 +144,6 @@ function readFailure(path: string, error: unknown): never {
 
 /** CSV rows in batches, one per chunk of the file. */
 async function* csvRows(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRow[]> {
-  const reader = new CsvRows();
   let header: string[] | undefined;
   let batch: RawRow[] = [];
   const take = (cells: string[], line: number) => {
@@ -175,13 +174,29 @@ async function* csvRows(path: string, onBytes?: (bytes: number) => void): AsyncG
     for (let i = 0; i < header.length; i++) if (cells[i] !== '') raw[header[i]!] = cells[i];
     batch.push({ line, raw });
   };
+  yield* csvBatches(path, onBytes, take, () => {
+    const out = batch;
+    batch = [];
+    return out;
+  });
+}
+
+/**
+ * Feeds a CSV file's cells to `take`, line by line, and yields what it gathered (`drain`) after
+ * each chunk read. A broken quote is bad input naming the line; an unreadable file `not_found`.
+ */
+async function* csvBatches(
+  path: string,
+  onBytes: ((bytes: number) => void) | undefined,
+  take: (cells: string[], line: number) => void,
+  drain: () => RawRow[],
+): AsyncGenerator<RawRow[]> {
+  const reader = new CsvRows();
   try {
     for await (const chunk of chunksOf(path, onBytes)) {
       reader.feed(chunk, false, take);
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
-      }
+      const batch = drain();
+      if (batch.length > 0) yield batch;
     }
     reader.feed('', true, take);
   } catch (error) {
@@ -189,7 +204,8 @@ async function* csvRows(path: string, onBytes?: (bytes: number) => void): AsyncG
       throw new AppError('validation_failed', `${path}:${error.line}: ${error.message}`);
     readFailure(path, error);
   }
-  if (batch.length > 0) yield batch;
+  const rest = drain();
+  if (rest.length > 0) yield rest;
 }
 
 /** NDJSON lines in batches, one per chunk of the file; blank lines are skipped but counted. */
@@ -241,7 +257,6 @@ async function* cdrRows(
   options: ConvertOptions,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<RawRow[]> {
-  const reader = new CsvRows();
   let batch: RawRow[] = [];
   const take = (cells: string[], line: number) => {
     if (cells.length === 1 && cells[0]!.trim() === '') return;
@@ -255,21 +270,11 @@ async function* cdrRows(
       if (converted.fields[i] !== '') raw[RECORD_COLUMNS[i]!] = converted.fields[i];
     batch.push({ line, raw });
   };
-  try {
-    for await (const chunk of chunksOf(path, onBytes)) {
-      reader.feed(chunk, false, take);
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
-      }
-    }
-    reader.feed('', true, take);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new AppError('validation_failed', `${path}:${error.line}: ${error.message}`);
-    readFailure(path, error);
-  }
-  if (batch.length > 0) yield batch;
+  yield* csvBatches(path, onBytes, take, () => {
+    const out = batch;
+    batch = [];
+    return out;
+  });
 }
 
 /**

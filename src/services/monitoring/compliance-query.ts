@@ -1,5 +1,5 @@
 import type { Channel } from '../../core/compliance/interaction';
-import type { RollupRow } from '../../core/compliance/rollup';
+import { compareRows, type RollupRow } from '../../core/compliance/rollup';
 import { civilDateOf, parseIsoDate, weekdayOf } from '../../core/time/civil-date';
 import { periodOfLocalDate, type PeriodKind } from '../../core/time/period';
 import type { Db } from '../../db/database';
@@ -162,8 +162,6 @@ export function mergeVersions(rows: readonly SummedRow[]): SummedRow[] {
   return [...merged.values()].filter((r) => r.pass + r.fail + r.na + r.pending > 0);
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Summed rows as results, exactly as `etalon evaluate --format json` writes them: codes, not ids;
  * `employee` only when by employee (null for records without one); sorted by standard, unit,
@@ -194,19 +192,7 @@ export function asResults(rows: readonly SummedRow[], rules: Rules, byEmployee: 
         met: compliance === null ? null : compliance >= target,
       };
     })
-    .sort(
-      (a, b) =>
-        cmp(a.standard, b.standard) ||
-        cmp(a.unit, b.unit) ||
-        (a.employee === b.employee
-          ? 0
-          : a.employee === null || a.employee === undefined
-            ? 1
-            : b.employee === null || b.employee === undefined
-              ? -1
-              : cmp(a.employee, b.employee)) ||
-        cmp(a.period, b.period),
-    );
+    .sort(compareRows);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ImportFormat } from '../../../../src/contract/monitoring.schema';
+import { CDR_COLUMNS } from '../../../../src/contract/asterisk-cdr';
 import { RECORD_FIELDS } from '../../../../src/contract/interaction-record.schema';
 
 /**
@@ -12,27 +13,8 @@ export const HEAD_BYTES = 64 * 1024;
 /** Rows shown in the preview. */
 export const PREVIEW_ROWS = 10;
 
-/** Asterisk's Master.csv columns, in order (docs/formats/asterisk-cdr.md); a 17-column file lacks the last. */
-export const CDR_COLUMNS = [
-  'accountcode',
-  'src',
-  'dst',
-  'dcontext',
-  'clid',
-  'channel',
-  'dstchannel',
-  'lastapp',
-  'lastdata',
-  'start',
-  'answer',
-  'end',
-  'duration',
-  'billsec',
-  'disposition',
-  'amaflags',
-  'uniqueid',
-  'userfield',
-] as const;
+/** Asterisk's Master.csv columns, in order; a 17-column file lacks the last. */
+export { CDR_COLUMNS };
 
 /** Our fields a record cannot do without. */
 export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['id', 'channel', 'unit', 'started_at']);
