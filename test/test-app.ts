@@ -173,3 +173,21 @@ export async function createEmployee(
   if (employee.heads) await services.units.update(cli, employee.unitId, { head_ids: [made.id] });
   return made;
 }
+
+/**
+ * Publishes a standards file at once, as `etalon standards apply --publish` does (its units,
+ * employees and calendars too), in force from `effectiveFrom` — by default the last day of 2025, so
+ * records of 2026 are judged by it.
+ */
+export async function publishCatalog(
+  services: Services,
+  yaml: string,
+  effectiveFrom = '2025-12-31T00:00:00.000Z',
+) {
+  return services.standardsCode.apply({ actor: systemActor('cli') }, yaml, {
+    dryRun: false,
+    publish: true,
+    effectiveFrom,
+    fileName: 'standards.yaml',
+  });
+}

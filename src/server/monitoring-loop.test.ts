@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import { createTestApp, type TestApp, publishCatalog } from '../../test/test-app';
 import { systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
 import { monitoringLoop } from './monitoring-loop';
@@ -12,12 +12,7 @@ describeEachDb("the server's monitoring loop", (database) => {
   beforeAll(async () => {
     t = await createTestApp(database());
     t.clock.set('2026-03-02T09:00:00.000Z');
-    await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-      dryRun: false,
-      publish: true,
-      effectiveFrom: '2025-12-31T00:00:00.000Z',
-      fileName: 'standards.yaml',
-    });
+    await publishCatalog(t.services, STANDARDS_YAML);
   });
   afterAll(async () => {
     await t.app.close();

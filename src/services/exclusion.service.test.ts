@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createPerson, createTestApp, createToken, signIn, type TestApp } from '../../test/test-app';
+import {
+  createPerson,
+  createTestApp,
+  createToken,
+  signIn,
+  type TestApp,
+  publishCatalog,
+} from '../../test/test-app';
 import { expectRollupsConsistent } from '../../test/monitoring-rollups';
 import { systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
@@ -43,12 +50,7 @@ describeEachDb('exclusion windows', (database) => {
   beforeAll(async () => {
     t = await createTestApp(database());
     t.clock.set('2026-03-10T00:00:00.000Z');
-    await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-      dryRun: false,
-      publish: true,
-      effectiveFrom: '2025-12-31T00:00:00.000Z',
-      fileName: 'standards.yaml',
-    });
+    await publishCatalog(t.services, STANDARDS_YAML);
     admin = (await createToken(t.services, 'admin')).headers;
     const res = await t.app.inject({
       method: 'POST',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createPerson, createTestApp, type TestApp } from '../../test/test-app';
+import { createPerson, createTestApp, type TestApp, publishCatalog } from '../../test/test-app';
 import { actorForUser, systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
 import { readInteractionRecordBatches } from './files/interaction-records.reader';
@@ -28,12 +28,7 @@ describeEachDb(
       t = await createTestApp(database());
       dir = mkdtempSync(join(tmpdir(), 'etalon-import-test-'));
       t.clock.set('2027-01-10T00:00:00.000Z');
-      await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-        dryRun: false,
-        publish: true,
-        effectiveFrom: '2025-12-31T00:00:00.000Z',
-        fileName: 'standards.yaml',
-      });
+      await publishCatalog(t.services, STANDARDS_YAML);
       manager = { actor: actorForUser((await createPerson(t.services, 'manager')).user) };
     });
     afterAll(async () => {

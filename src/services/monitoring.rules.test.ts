@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDb, TEST_DBS, type TestDatabase } from '../../test/test-database';
-import { createTestApp, createToken, type TestApp } from '../../test/test-app';
+import { createTestApp, createToken, type TestApp, publishCatalog } from '../../test/test-app';
 import { expectRollupsConsistent } from '../../test/monitoring-rollups';
 import { systemActor } from '../core';
 import { STANDARDS_YAML } from '../../scripts/bench/engine-fixtures';
@@ -14,12 +14,7 @@ const cli = { actor: systemActor('cli') };
 
 /** Publishes a standards file at once, in force from `effectiveFrom` (a day in the organization's zone, or an instant). */
 async function publish(t: TestApp, yaml: string, effectiveFrom: string) {
-  const result = await t.services.standardsCode.apply(cli, yaml, {
-    dryRun: false,
-    publish: true,
-    effectiveFrom,
-    fileName: 'standards.yaml',
-  });
+  const result = await publishCatalog(t.services, yaml, effectiveFrom);
   expect(result.proposal?.status).toBe('published');
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/test-database';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import { createTestApp, type TestApp, publishCatalog } from '../../test/test-app';
 import { systemActor } from '../core';
 import { STANDARDS_YAML, writeFixtures } from '../../scripts/bench/engine-fixtures';
 import { evaluateFiles } from './evaluation/evaluate-files';
@@ -18,12 +18,7 @@ describeEachDb('monitoring: the API answers what `etalon evaluate` answers', (da
     t = await createTestApp(database());
     dir = mkdtempSync(join(tmpdir(), 'etalon-monitoring-'));
     t.clock.set('2027-01-10T00:00:00.000Z');
-    await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-      dryRun: false,
-      publish: true,
-      effectiveFrom: '2025-12-31T00:00:00.000Z',
-      fileName: 'standards.yaml',
-    });
+    await publishCatalog(t.services, STANDARDS_YAML);
   });
   afterAll(async () => {
     await t.app.close();

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { setTimeout as tick } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
-import { createPerson, createTestApp, signIn, type TestApp } from '../../../test/test-app';
+import { createPerson, createTestApp, signIn, type TestApp, publishCatalog } from '../../../test/test-app';
 import { systemActor } from '../../core';
 import { STANDARDS_YAML } from '../../../scripts/bench/engine-fixtures';
 import type { ImportMapping, Job } from '../../contract/monitoring.schema';
@@ -64,12 +64,7 @@ describeEachDb('file imports through the server', (database) => {
   beforeAll(async () => {
     t = await createTestApp(database());
     t.clock.set('2027-01-10T00:00:00.000Z');
-    await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-      dryRun: false,
-      publish: true,
-      effectiveFrom: '2025-12-31T00:00:00.000Z',
-      fileName: 'standards.yaml',
-    });
+    await publishCatalog(t.services, STANDARDS_YAML);
     manager = await signIn(t.app, (await createPerson(t.services, 'manager')).email);
     staff = await signIn(t.app, (await createPerson(t.services, 'staff')).email);
   });

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/test-database';
-import { createPerson, createTestApp, createToken, signIn, type TestApp } from '../../../test/test-app';
+import {
+  createPerson,
+  createTestApp,
+  createToken,
+  signIn,
+  type TestApp,
+  publishCatalog,
+} from '../../../test/test-app';
 import { newId } from '../../db/ids';
 import { expectRollupsConsistent } from '../../../test/monitoring-rollups';
-import { systemActor } from '../../core';
 import { STANDARDS_YAML } from '../../../scripts/bench/engine-fixtures';
 
-const cli = { actor: systemActor('cli') };
 
 // Monday 2 March 2026, 12:00 in Moscow (the office calendar: 09–13, 14–18).
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -37,12 +42,7 @@ describeEachDb('monitoring API: ingesting records', (database) => {
   beforeAll(async () => {
     t = await createTestApp(database());
     t.clock.set(NOW);
-    await t.services.standardsCode.apply(cli, STANDARDS_YAML, {
-      dryRun: false,
-      publish: true,
-      effectiveFrom: '2025-12-31T00:00:00.000Z',
-      fileName: 'standards.yaml',
-    });
+    await publishCatalog(t.services, STANDARDS_YAML);
     admin = (await createToken(t.services, 'admin')).headers;
   });
   afterAll(async () => {
