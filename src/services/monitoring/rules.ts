@@ -308,9 +308,15 @@ export function buildRules(input: RulesInput): Rules {
       if (!epoch) return [];
       const up = ancestors(record.unit);
       const out: JudgedVerdict[] = [];
+      // Standards mostly share a calendar: the record's local day is looked up once per calendar.
+      let dayCalendar: BusinessCalendar | undefined;
+      let day = 0;
       for (const { version, compiled } of epoch.standards) {
         if (!applies(compiled, record.channel, record.unit, up)) continue;
-        const day = compiled.calendar.localParts(record.started_at).epochDay;
+        if (compiled.calendar !== dayCalendar) {
+          dayCalendar = compiled.calendar;
+          day = dayCalendar.localParts(record.started_at).epochDay;
+        }
         const window =
           exclusions.length === 0 ? undefined : excludedBy(exclusions, record, compiled.code, up);
         if (window) {
