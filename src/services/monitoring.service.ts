@@ -128,14 +128,19 @@ export function createMonitoringService(deps: ServiceDeps) {
     let changed = 0;
     for (let round = 0; round < 1000; round++) {
       const t = now();
-      const due = await db
+      // Runs before every read: it must cost an index probe when nothing is due. No DISTINCT here
+      // (SQLite would scan every finding for it); a record due for two standards is deduplicated below.
+      const found = await db
         .selectFrom('findings')
         .select('interaction_id')
-        .distinct()
+        .where('due_at', 'is not', null)
         .where('due_at', '<=', t)
         .limit(REJUDGE_CHUNK)
         .execute();
-      if (due.length === 0) break;
+      if (found.length === 0) break;
+      const due = [...new Set(found.map((d) => d.interaction_id))].map((interaction_id) => ({
+        interaction_id,
+      }));
       const r = await rules.get(db);
       changed += await db.transaction().execute(async (tx) => {
         // Take the writers' lock (the ingest batch counter) before reading the rows: on PostgreSQL
