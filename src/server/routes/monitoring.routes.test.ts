@@ -12,7 +12,6 @@ import { newId } from '../../db/ids';
 import { expectRollupsConsistent } from '../../../test/monitoring-rollups';
 import { STANDARDS_YAML } from '../../../scripts/bench/engine-fixtures';
 
-
 // Monday 2 March 2026, 12:00 in Moscow (the office calendar: 09–13, 14–18).
 const NOW = '2026-03-02T09:00:00.000Z';
 

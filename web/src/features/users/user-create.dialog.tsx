@@ -24,7 +24,13 @@ export function UserCreateDialog({
   const create = useCreateUser();
   const rules = useFormRules();
   const form = useForm({
-    initialValues: { name: '', email: '', role: 'staff' as PersonRole, method: 'invite' as Method, password: '' },
+    initialValues: {
+      name: '',
+      email: '',
+      role: 'staff' as PersonRole,
+      method: 'invite' as Method,
+      password: '',
+    },
     validate: {
       name: rules.required,
       email: rules.email,
