@@ -34,6 +34,7 @@ import {
 } from './monitoring/compliance-query';
 import {
   recordNow,
+  verdictsText,
   rejudgeStored,
   storedVerdicts,
   unknownCodes,
@@ -270,10 +271,7 @@ export function createMonitoringService(deps: ServiceDeps) {
       const t = now();
       const staged = [];
       for (const row of rows) {
-        const text = JSON.stringify(
-          r.judge(recordNow(r, row), t).map((v) => [v.standard, v.version, v.verdict, v.day, v.reason]),
-        );
-        if (text !== row.verdicts)
+        if (verdictsText(r.judge(recordNow(r, row), t)) !== row.verdicts)
           staged.push({ job_id: job.id, interaction_id: row.id, seq: Number(row.seq), verdicts: '' });
       }
       if (staged.length > 0) await db.insertInto('rejudge_staging').values(staged).execute();
