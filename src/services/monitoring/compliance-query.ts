@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Channel } from '../../core/compliance/interaction';
 import { compareRows, type RollupRow } from '../../core/compliance/rollup';
 import { civilDateOf, parseIsoDate, weekdayOf } from '../../core/time/civil-date';
@@ -76,47 +77,29 @@ export async function sumRollups(db: Db, rules: Rules, f: RowsFilter): Promise<S
     const pFrom = periodOfDay(grain, f.fromDay);
     const pTo = periodOfDay(grain, f.toDay);
     const list = [...codes];
-    const rows: Array<Record<string, unknown>> = useEmployeeTable
-      ? await db
-          .selectFrom('rollups_employee')
-          .select((eb) => [
-            'period',
-            'standard',
-            'version',
-            'unit_id',
-            'employee_id',
-            eb.fn.sum<number>('pass').as('pass'),
-            eb.fn.sum<number>('fail').as('fail'),
-            eb.fn.sum<number>('na').as('na'),
-            eb.fn.sum<number>('pending').as('pending'),
-          ])
-          .where('grain', '=', grain)
-          .where('period', '>=', pFrom)
-          .where('period', '<=', pTo)
-          .where('standard', 'in', list)
-          .$if(f.channel !== undefined, (q) => q.where('channel', '=', f.channel!))
-          .$if(employeeId !== undefined, (q) => q.where('employee_id', '=', employeeId!))
-          .groupBy(['period', 'standard', 'version', 'unit_id', 'employee_id'])
-          .execute()
-      : await db
-          .selectFrom('rollups_unit')
-          .select((eb) => [
-            'period',
-            'standard',
-            'version',
-            'unit_id',
-            eb.fn.sum<number>('pass').as('pass'),
-            eb.fn.sum<number>('fail').as('fail'),
-            eb.fn.sum<number>('na').as('na'),
-            eb.fn.sum<number>('pending').as('pending'),
-          ])
-          .where('grain', '=', grain)
-          .where('period', '>=', pFrom)
-          .where('period', '<=', pTo)
-          .where('standard', 'in', list)
-          .$if(f.channel !== undefined, (q) => q.where('channel', '=', f.channel!))
-          .groupBy(['period', 'standard', 'version', 'unit_id'])
-          .execute();
+    // One query for both tables: the employee table only adds its column to the grouping.
+    const employee = sql.ref<string>('employee_id');
+    const rows: Array<Record<string, unknown>> = await db
+      .selectFrom(useEmployeeTable ? 'rollups_employee' : 'rollups_unit')
+      .select((eb) => [
+        'period',
+        'standard',
+        'version',
+        'unit_id',
+        eb.fn.sum<number>('pass').as('pass'),
+        eb.fn.sum<number>('fail').as('fail'),
+        eb.fn.sum<number>('na').as('na'),
+        eb.fn.sum<number>('pending').as('pending'),
+      ])
+      .where('grain', '=', grain)
+      .where('period', '>=', pFrom)
+      .where('period', '<=', pTo)
+      .where('standard', 'in', list)
+      .$if(f.channel !== undefined, (q) => q.where('channel', '=', f.channel!))
+      .$if(useEmployeeTable, (q) => q.select(employee.as('employee_id')).groupBy(employee))
+      .$if(employeeId !== undefined, (q) => q.where(employee, '=', employeeId!))
+      .groupBy(['period', 'standard', 'version', 'unit_id'])
+      .execute();
     for (const r of rows) {
       const standard = r.standard as string;
       const version = Number(r.version);
