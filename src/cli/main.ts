@@ -10,6 +10,7 @@ import { registerOrg } from './commands/org.command';
 import { registerReport } from './commands/report.command';
 import { registerServe } from './commands/serve.command';
 import { registerStandards } from './commands/standards.command';
+import { registerStats } from './commands/stats.command';
 import { registerToken } from './commands/token.command';
 import { registerUser } from './commands/user.command';
 import { EXIT_BAD_INPUT, reportError } from './output';
@@ -36,6 +37,7 @@ registerGrid(program);
 registerStandards(program);
 registerImport(program);
 registerReport(program);
+registerStats(program);
 
 try {
   await program.parseAsync(process.argv);
