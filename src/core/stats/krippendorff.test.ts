@@ -22,7 +22,11 @@ function problemsOf(run: () => unknown) {
   } catch (error) {
     expect(error).toBeInstanceOf(ReliabilityDataError);
     const e = error as ReliabilityDataError;
-    return e.issues.map((issue, i) => ({ code: issue.code, message: issue.message, cell: e.cells[i] }));
+    return e.issues.map((issue, i) => ({
+      code: issue.code,
+      message: issue.message,
+      cell: e.problems[i]!.cell,
+    }));
   }
   throw new Error('expected a ReliabilityDataError');
 }

@@ -15,7 +15,7 @@ import { ValidationError, type FieldIssue } from '../errors';
  * Difference functions δ²_ck: nominal 0/1; ordinal (Σ_{g=c..k} n_g − (n_c + n_k)/2)², with the
  * ranks ordered and n_g the coincidence marginals; interval (c − k)²; ratio ((c − k)/(c + k))².
  *
- * Example: `krippendorffAlpha([[1, 2, 3], [1, 2, 4]], { level: 'interval' }).alpha` ≈ 0.92.
+ * Example: `krippendorffAlpha([[1, 2, 3], [1, 2, 4]], { level: 'interval' }).alpha` ≈ 0.878.
  */
 
 export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -89,24 +89,32 @@ export interface MatrixCell {
   unit: number;
 }
 
+/** One reason a matrix gives no alpha; `cell` is absent when it concerns the whole matrix. */
+export interface ReliabilityProblem {
+  cell?: MatrixCell;
+  code: string;
+  /** What is wrong, without the place (callers that know file lines print their own place). */
+  reason: string;
+}
+
 /**
- * Thrown for a matrix alpha cannot be computed on. Every issue's `path` is `observer.unit`
- * (0-based) when it concerns one cell, empty when it concerns the whole matrix; `cells` lists the
- * same places for callers that print them their own way (the CLI prints file lines and columns).
+ * Thrown for a matrix alpha cannot be computed on, with every problem at once. Each issue's `path`
+ * is `observer.unit` (0-based) when it concerns one cell, and its message starts with the place
+ * ("observer 2, unit 5: …"); `problems` holds the same with the place apart.
  */
 export class ReliabilityDataError extends ValidationError {
-  readonly cells: Array<MatrixCell | undefined>;
-  constructor(problems: Array<{ cell?: MatrixCell; code: string; message: string }>) {
+  readonly problems: ReliabilityProblem[];
+  constructor(problems: ReliabilityProblem[]) {
     super(
       problems.map((p): FieldIssue => ({
         path: p.cell ? `${p.cell.observer}.${p.cell.unit}` : '',
         code: p.code,
-        message: p.message,
+        message: p.cell ? `${place(p.cell)}: ${p.reason}` : p.reason,
       })),
       'The reliability data cannot give an alpha',
     );
     this.name = 'ReliabilityDataError';
-    this.cells = problems.map((p) => p.cell);
+    this.problems = problems;
   }
 }
 
@@ -136,17 +144,17 @@ interface Coded {
 /** Turns the matrix into value indexes, checking every value against the level; all problems at once. */
 function code(matrix: ReliabilityMatrix, options: AlphaOptions): Coded {
   const { level } = options;
-  const unitCount = Math.max(0, ...matrix.map((row) => row.length));
-  const problems: Array<{ cell?: MatrixCell; code: string; message: string }> = [];
+  const unitCount = matrix.reduce((most, row) => Math.max(most, row.length), 0);
+  const problems: ReliabilityProblem[] = [];
   const order = options.order?.map((label) => label.trim());
   if (order !== undefined && level !== 'ordinal') {
     problems.push({
       code: 'order_not_ordinal',
-      message: 'an order of labels applies to the ordinal level only',
+      reason: 'an order of labels applies to the ordinal level only',
     });
   }
   if (order !== undefined && new Set(order).size !== order.length) {
-    problems.push({ code: 'order_repeats', message: 'the order names a label twice' });
+    problems.push({ code: 'order_repeats', reason: 'the order names a label twice' });
   }
   const cells: Array<{ cell: MatrixCell; raw: string | number }> = [];
   matrix.forEach((row, observer) =>
@@ -186,7 +194,7 @@ function code(matrix: ReliabilityMatrix, options: AlphaOptions): Coded {
         problems.push({
           cell,
           code: 'not_in_order',
-          message: `${place(cell)}: "${label}" is not one of the ordered labels (${order.join(', ')})`,
+          reason: `"${label}" is not one of the ordered labels (${order.join(', ')})`,
         });
       } else put(cell, intern(label, label, rank));
     } else {
@@ -195,16 +203,16 @@ function code(matrix: ReliabilityMatrix, options: AlphaOptions): Coded {
         problems.push({
           cell,
           code: 'not_a_number',
-          message:
+          reason:
             level === 'ordinal'
-              ? `${place(cell)}: "${String(raw).trim()}" is not a number (give the order of ordinal labels)`
-              : `${place(cell)}: "${String(raw).trim()}" is not a number (the ${level} level needs numbers)`,
+              ? `"${String(raw).trim()}" is not a number (give the order of ordinal labels)`
+              : `"${String(raw).trim()}" is not a number (the ${level} level needs numbers)`,
         });
       } else if (level === 'ratio' && num < 0) {
         problems.push({
           cell,
           code: 'negative_ratio',
-          message: `${place(cell)}: ${num} is negative (a ratio scale starts at an absolute zero)`,
+          reason: `${num} is negative (a ratio scale starts at an absolute zero)`,
         });
       } else put(cell, intern(String(num), num, num));
     }
@@ -212,7 +220,7 @@ function code(matrix: ReliabilityMatrix, options: AlphaOptions): Coded {
   if (problems.length === 0 && !units.some((u) => u.length >= 2)) {
     problems.push({
       code: 'no_pairable_unit',
-      message:
+      reason:
         cells.length === 0
           ? 'the matrix holds no judgements at all'
           : 'no unit was judged by two or more observers, so no judgements can be compared',
@@ -231,10 +239,10 @@ export function krippendorffAlpha(matrix: ReliabilityMatrix, options: AlphaOptio
   const pairable = coded.units.filter((u) => u.length >= 2);
 
   // Keep only values that occur in pairable units, in their order for δ.
-  const used = new Set(pairable.flat());
-  let order = [...used];
-  if (options.level === 'nominal') order.sort((a, b) => a - b);
-  else order = order.sort((a, b) => coded.numbers[a]! - coded.numbers[b]!);
+  // Nominal: first seen first (the label index); the others: by number or by rank in the order.
+  const order = [...new Set(pairable.flat())].sort((a, b) =>
+    options.level === 'nominal' ? a - b : coded.numbers[a]! - coded.numbers[b]!,
+  );
   const position = new Map(order.map((v, i) => [v, i]));
   const size = order.length;
 
