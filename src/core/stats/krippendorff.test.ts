@@ -157,7 +157,7 @@ describe('edge cases', () => {
     });
   });
 
-  it('a lone differing value in a unpairable unit does not create variation', () => {
+  it('a lone differing value in an unpairable unit does not create variation', () => {
     const result = krippendorffAlpha(
       [
         [1, 1, 2],
