@@ -278,6 +278,16 @@ describe('scoreAudit', () => {
     ]);
   });
 
+  it('reads only the answers object’s own entries', () => {
+    const odd: AuditTemplateScoring = {
+      passMark: 0.5,
+      sections: [{ id: 's', items: [{ id: 'constructor', measure: { type: 'checklist' } }] }],
+    };
+    expect(scoreAudit(odd, {}).unanswered).toEqual(['constructor']);
+    expect(validateForSubmit(odd, {}).missing.map((m) => m.itemId)).toEqual(['constructor']);
+    expect(scoreAudit(odd, { constructor: 'yes' as const }).score).toBe(1);
+  });
+
   it('refuses a template that cannot be scored', () => {
     const bad: AuditTemplateScoring = {
       passMark: 1.5,

@@ -306,6 +306,10 @@ export function judgeItem(item: AuditItem, answer: ItemAnswer | null | undefined
   return (answer as number) >= rule.passMin ? 'pass' : 'fail';
 }
 
+/** The answer to an item: only the object's own entries count (an item id like `constructor` is safe). */
+const answerOf = (answers: AuditAnswers, id: string) =>
+  Object.hasOwn(answers, id) ? answers[id] : undefined;
+
 /**
  * Every problem with a set of answers, all at once: answers to items the template does not have
  * (`unknown_item`), answers an item does not take (`na_not_allowed`, `invalid_answer`) and, when
@@ -321,7 +325,7 @@ function answerProblems(
   for (const section of template.sections)
     for (const item of section.items) {
       known.add(item.id);
-      const answer = answers[item.id];
+      const answer = answerOf(answers, item.id);
       const problem = answerProblem(item, answer);
       if (problem) problems.push(problem);
       else if (requireAll && (answer === undefined || answer === null))
@@ -366,7 +370,7 @@ export function validateForSubmit(template: AuditTemplateScoring, answers: Audit
   const missing: MissingAnswer[] = [];
   for (const section of template.sections)
     for (const item of section.items) {
-      const a = answers[item.id];
+      const a = answerOf(answers, item.id);
       if (a === undefined || a === null)
         missing.push({
           itemId: item.id,
@@ -436,7 +440,7 @@ export function scoreAudit(template: AuditTemplateScoring, answers: AuditAnswers
       criticalFailed: [],
     };
     for (const item of section.items) {
-      const answer = answers[item.id] ?? null;
+      const answer = answerOf(answers, item.id) ?? null;
       const verdict = judgeItem(item, answer);
       const weight = item.measure.weight ?? 1;
       const critical = item.measure.critical === true;
