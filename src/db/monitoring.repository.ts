@@ -93,8 +93,11 @@ async function insertMany(
   const width = columns.length;
   const perStatement = Math.floor(MAX_PARAMS / width);
   const rows = values.length / width;
-  for (let start = 0; start < rows; start += perStatement) {
-    const count = Math.min(perStatement, rows - start);
+  for (let start = 0, count = 0; start < rows; start += count) {
+    // Full statements, then the rest in powers of two: a handful of statement texts per table,
+    // each prepared once (a text of a new length every time would be parsed every time).
+    const left = rows - start;
+    count = left >= perStatement ? perStatement : 2 ** Math.floor(Math.log2(left));
     const text = statement(
       `${dialect}|${table}|${tail}|${count}`,
       () => `insert into ${table} (${columns.join(',')}) values ${valuesList(dialect, width, count)} ${tail}`,
@@ -193,7 +196,7 @@ export const monitoringRepository = {
     await insertMany(db, dialect, 'findings', FINDING_COLUMNS, '', values);
   },
 
-  /** Adds deltas to roll-up rows, creating them as needed. */
+  /** Adds deltas to roll-up rows, creating them as needed (best given in key order). */
   async addRollups(
     db: Db,
     dialect: DialectName,
@@ -206,17 +209,7 @@ export const monitoringRepository = {
     const tail = `on conflict (${key.join(',')}) do update set ${['pass', 'fail', 'na', 'pending']
       .map((c) => `${c} = ${table}.${c} + excluded.${c}`)
       .join(', ')}`;
-    // In key order: each statement then walks the table's B-tree forward instead of jumping about.
-    const width = key.length;
-    const sorted = [...deltas].sort((a, b) => {
-      for (let i = 0; i < width; i++) {
-        const x = a[i]!;
-        const y = b[i]!;
-        if (x !== y) return x < y ? -1 : 1;
-      }
-      return 0;
-    });
-    await insertMany(db, dialect, table, columns, tail, sorted.flat());
+    await insertMany(db, dialect, table, columns, tail, deltas.flat());
   },
 };
 

@@ -18,7 +18,11 @@ import {
   type TrendResponse,
 } from '../contract/monitoring.schema';
 import { validateInteractionRecord } from '../contract/interaction-record.schema';
-import type { RecordEntry } from './files/interaction-records.reader';
+import {
+  readInteractionRecordBatches,
+  type ReadRecordsOptions,
+  type RecordEntry,
+} from './files/interaction-records.reader';
 import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { monitoringRepository } from '../db/monitoring.repository';
 import type { MonitoringJobsTable } from '../db/database';
@@ -34,14 +38,22 @@ import {
 } from './monitoring/compliance-query';
 import {
   recordNow,
-  verdictsText,
   rejudgeStored,
   storedVerdicts,
   unknownCodes,
+  writePrepared,
   writeRecords,
   type IncomingRecord,
   type WriteCounts,
 } from './monitoring/ingest';
+import { verdictsText, type PreparedBatch } from './monitoring/prepare';
+import { RollupDeltas } from './monitoring/rollup-deltas';
+import {
+  importInWorker,
+  type ImportEntriesOptions,
+  type ImportProgress,
+  type PipelineOptions,
+} from './monitoring/import-pipeline';
 import { createRulesCache } from './monitoring/rules-cache';
 import type { Rules } from './monitoring/rules';
 
@@ -61,19 +73,7 @@ export class UnreadableRecord {
   constructor(readonly message: string) {}
 }
 
-export interface ImportProgress extends WriteCounts {
-  rejected_count: number;
-  records: number;
-}
-
-export interface ImportEntriesOptions {
-  /** Called after each written chunk with the running totals. */
-  onProgress?: (progress: ImportProgress) => void;
-  /** Called for every problem of every rejected record. */
-  onRejected?: (rejected: RejectedRecord) => void;
-  /** Records per transaction (default 5,000). */
-  chunkSize?: number;
-}
+export type { ImportEntriesOptions, ImportProgress } from './monitoring/import-pipeline';
 
 /**
  * Monitoring (issue 6): records in, verdicts kept, results out. Records are judged by the standard
@@ -445,6 +445,57 @@ export function createMonitoringService(deps: ServiceDeps) {
     ): Promise<ImportProgress> {
       assertCan(ctx.actor, 'interactions.write');
       return ingestEntries(await rules.get(db), batches, options);
+    },
+
+    /**
+     * Imports a records file. By default in two threads (import-pipeline.ts): a worker reads and
+     * judges while this thread writes; records are judged as of the import's start, and what ran
+     * out while it ran is settled at its end. `inWorker: false` does it all in this thread.
+     */
+    async importFile(
+      ctx: CallContext,
+      path: string,
+      reader: Omit<ReadRecordsOptions, 'onBytes' | 'numericFields' | 'textFields'>,
+      options: PipelineOptions & { inWorker?: boolean } = {},
+    ): Promise<ImportProgress> {
+      assertCan(ctx.actor, 'interactions.write');
+      const r = await rules.get(db);
+      const fields = { numericFields: r.numericFields, textFields: r.textFields };
+      if (options.inWorker === false)
+        return ingestEntries(
+          r,
+          readInteractionRecordBatches(path, { ...reader, ...fields, onBytes: options.onBytes }),
+          options,
+        );
+      const input = {
+        path,
+        reader: { ...reader, ...fields },
+        rules: r.input,
+        asOfMs: now(),
+        chunkSize: options.chunkSize ?? IMPORT_CHUNK,
+      };
+      const progress = await importInWorker(
+        input,
+        async (next) => {
+          const first = await next();
+          if (first === undefined) return { created: 0, updated: 0, unchanged: 0 };
+          return db.transaction().execute(async (tx) => {
+            const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+            const deltas = new RollupDeltas();
+            for (let batch: PreparedBatch | undefined = first; batch !== undefined; batch = await next()) {
+              const c = await writePrepared(tx, dialect, batch, now(), deltas);
+              counts.created += c.created;
+              counts.updated += c.updated;
+              counts.unchanged += c.unchanged;
+            }
+            await deltas.flush(tx, dialect);
+            return counts;
+          });
+        },
+        options,
+      );
+      await settleDue();
+      return progress;
     },
 
     /** The fields that must be numbers or are read as text, for the reader of a file. */

@@ -38,7 +38,7 @@ interface ImportOptions {
  * server keeps answering reads from its connection), and the bigger a chunk, the more of each day's
  * roll-up rows one upsert covers. A crash loses at most the chunk in flight.
  */
-const LOCAL_BATCH = 50_000;
+const LOCAL_BATCH = 200_000;
 
 interface Totals {
   records: number;
@@ -230,8 +230,9 @@ async function importLocal(file: string, options: ImportOptions): Promise<number
       Object.assign(report.totals, { records: 0 });
       report.setPhase('');
     }
-    const done = await monitoring.importEntries(ctx, await read(), {
+    const done = await monitoring.importFile(ctx, file, base, {
       chunkSize: options.batch ?? LOCAL_BATCH,
+      onBytes: report.onBytes,
       onProgress: (p) =>
         report.progress({
           records: p.records,

@@ -96,6 +96,8 @@ export interface Rules {
   textFields: ReadonlySet<string>;
   /** The codes of `unit` and every unit below it. */
   subtree(unitCode: string): string[];
+  /** What these rules were built from: plain data, so another thread can build the same rules. */
+  input: RulesInput;
 }
 
 export interface RulesInput {
@@ -349,6 +351,7 @@ export function buildRules(input: RulesInput): Rules {
     versions,
     numericFields,
     textFields,
+    input,
     subtree(unitCode) {
       const out: string[] = [];
       for (const u of input.units)
