@@ -10,6 +10,8 @@ import type { DialectName } from './dialect/dialect-name';
 
 /** Most bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
+/** Ids per lookup of stored records. */
+const BY_IDS = 1_000;
 
 const INTERACTION_COLUMNS = [
   'id',
@@ -141,16 +143,19 @@ export const monitoringRepository = {
   },
 
   /** The stored rows of these record ids (those that exist). */
-  async byIds(db: Db, ids: readonly string[]): Promise<StoredInteraction[]> {
+  async byIds(db: Db, dialect: DialectName, ids: readonly string[]): Promise<StoredInteraction[]> {
     const out: StoredInteraction[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      if (chunk.length === 0) break;
-      const rows = await db
-        .selectFrom('interactions')
-        .select(['id', 'channel', 'unit_id', 'employee_id', 'started_at', 'data', 'verdicts', 'seq'])
-        .where('id', 'in', chunk)
-        .execute();
+    for (let start = 0, count = 0; start < ids.length; start += count) {
+      // As in insertMany: a few statement lengths, each prepared once.
+      const left = ids.length - start;
+      count = left >= BY_IDS ? BY_IDS : 2 ** Math.floor(Math.log2(left));
+      const text = statement(`${dialect}|byIds|${count}`, () => {
+        const marks = Array.from({ length: count }, (_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?'));
+        return `select id, channel, unit_id, employee_id, started_at, data, verdicts, seq from interactions where id in (${marks.join(',')})`;
+      });
+      const { rows } = await db.executeQuery<StoredInteraction>(
+        CompiledQuery.raw(text, ids.slice(start, start + count) as unknown[]),
+      );
       for (const r of rows) out.push({ ...r, started_at: Number(r.started_at), seq: Number(r.seq) });
     }
     return out;

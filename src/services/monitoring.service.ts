@@ -149,6 +149,7 @@ export function createMonitoringService(deps: ServiceDeps) {
         await monitoringRepository.nextSeq(tx);
         const rows = await monitoringRepository.byIds(
           tx,
+          dialect,
           due.map((d) => d.interaction_id),
         );
         const n = await rejudgeStored(tx, dialect, r, rows, t);
@@ -298,6 +299,7 @@ export function createMonitoringService(deps: ServiceDeps) {
         for (const i of ids) seen.add(i.interaction_id);
         const stored = await monitoringRepository.byIds(
           tx,
+          dialect,
           ids.map((i) => i.interaction_id),
         );
         n += await rejudgeStored(tx, dialect, r, stored, now());
@@ -312,7 +314,7 @@ export function createMonitoringService(deps: ServiceDeps) {
         .execute();
       const lateIds = late.map((l) => l.id).filter((id) => !seen.has(id));
       for (let i = 0; i < lateIds.length; i += REJUDGE_CHUNK) {
-        const stored = await monitoringRepository.byIds(tx, lateIds.slice(i, i + REJUDGE_CHUNK));
+        const stored = await monitoringRepository.byIds(tx, dialect, lateIds.slice(i, i + REJUDGE_CHUNK));
         n += await rejudgeStored(tx, dialect, r, stored, now());
       }
       await tx.deleteFrom('rejudge_staging').where('job_id', '=', job.id).execute();

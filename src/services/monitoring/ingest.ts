@@ -107,7 +107,7 @@ export async function writePrepared(
   const n = batch.ids.length;
   if (n === 0) return counts;
   const seq = await monitoringRepository.nextSeq(tx);
-  const existing = await monitoringRepository.byIds(tx, batch.ids);
+  const existing = await monitoringRepository.byIds(tx, dialect, batch.ids);
   const deltas = into ?? new RollupDeltas();
   deltas.merge(batch.deltas);
   const replaced: string[] = [];
