@@ -370,7 +370,7 @@ async function apiPhase(result: Partial<Result>, sqliteDir: string, sqliteEnv: R
 
 function print(r: Result) {
   const line = (s: string) => process.stdout.write(`${s}\n`);
-  line(`\n${r.date.slice(0, 10)} — ${r.machine}; load average at the end ${r.load}`);
+  line(`\n${r.date.slice(0, 10)} — ${r.machine}; load average at the end ${r.load ?? load()}`);
   const head = ['database', `etalon import of ${fmt(r.count)} records`, 'bare insert of the same rows'];
   line(`\n| ${head.join(' | ')} | import / bare |`);
   line('|---|---|---|---|');

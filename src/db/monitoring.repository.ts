@@ -122,6 +122,16 @@ export interface StoredInteraction {
 }
 
 export const monitoringRepository = {
+  /**
+   * Before a bulk import on this connection: on SQLite, a page cache of 256 MiB instead of 64, so
+   * the indexes that a million records land in at random places (record ids, start times,
+   * findings) stay in memory (about a tenth faster at a million records). Memory is taken only as
+   * pages are read; PostgreSQL has its shared buffers and needs nothing.
+   */
+  async widenCacheForBulk(db: Db, dialect: DialectName): Promise<void> {
+    if (dialect === 'sqlite') await db.executeQuery(CompiledQuery.raw('pragma cache_size = -262144'));
+  },
+
   /** Takes the next ingest batch number; inside a transaction it also serializes writers. */
   async nextSeq(db: Db): Promise<number> {
     const row = await db

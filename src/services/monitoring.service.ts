@@ -469,6 +469,7 @@ export function createMonitoringService(deps: ServiceDeps) {
           readInteractionRecordBatches(path, { ...reader, ...fields, onBytes: options.onBytes }),
           options,
         );
+      await monitoringRepository.widenCacheForBulk(db, dialect);
       const input = {
         path,
         reader: { ...reader, ...fields },
