@@ -34,6 +34,14 @@ export const PERMISSIONS = {
   'monitoring.read.all': ['admin', 'manager', 'auditor', 'viewer'],
   'monitoring.manage': ['admin', 'manager'],
   'interactions.write': ['admin', 'manager', 'integration'],
+  // Audits (issue 7): quality leads keep the templates; auditors and quality leads make audits (an
+  // auditor changes only their own, `audits.write.all` any). Everyone reads, scoped by the service
+  // — a head the units they head, staff the audits about themselves (`audits.read.all` sees all).
+  'audit_templates.manage': ['admin', 'manager'],
+  'audits.read': ['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'],
+  'audits.read.all': ['admin', 'manager', 'auditor', 'viewer'],
+  'audits.write': ['admin', 'manager', 'auditor'],
+  'audits.write.all': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

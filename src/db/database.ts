@@ -370,6 +370,67 @@ export interface MonitoringStateTable {
   seq: number;
 }
 
+/** An audit template (issue 7); its latest version's titles and pass mark copied for lists. */
+export interface AuditTemplatesTable {
+  id: string;
+  code: string;
+  title_ru: string | null;
+  title_en: string | null;
+  pass_mark: number;
+  /** The latest version. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** One immutable version of an audit template: `definition` is JSON with the standards' measures snapshotted. */
+export interface AuditTemplateVersionsTable {
+  template_id: string;
+  version: number;
+  definition: string;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+}
+
+/** An audit: a draft, or submitted (then changed only by amendments). */
+export interface AuditsTable {
+  id: string;
+  template_id: string;
+  template_version: number;
+  unit_id: string;
+  employee_id: string | null;
+  auditor_kind: 'user' | 'token' | 'system';
+  auditor_id: string;
+  auditor_label: string;
+  interaction_id: string | null;
+  status: 'draft' | 'submitted';
+  /** JSON: item id → answer. */
+  answers: string;
+  /** JSON: item id → comment. */
+  comments: string;
+  observed_at: string;
+  submitted_at: string | null;
+  score: number | null;
+  outcome: 'passed' | 'failed' | 'not_scored' | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A correction of a submitted audit, numbered from 1 per audit. */
+export interface AuditAmendmentsTable {
+  audit_id: string;
+  n: number;
+  answers_before: string;
+  answers_after: string;
+  reason: string;
+  by_kind: 'user' | 'token' | 'system';
+  by_id: string;
+  by_label: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -401,6 +462,10 @@ export interface Database {
   import_rejections: ImportRejectionsTable;
   import_mappings: ImportMappingsTable;
   monitoring_state: MonitoringStateTable;
+  audit_templates: AuditTemplatesTable;
+  audit_template_versions: AuditTemplateVersionsTable;
+  audits: AuditsTable;
+  audit_amendments: AuditAmendmentsTable;
 }
 
 /** A connection or a transaction: repositories accept either. */

@@ -9,7 +9,11 @@ import { migrations } from './migrations';
 const TABLES = [
   'acknowledgements',
   'api_tokens',
+  'audit_amendments',
   'audit_log',
+  'audit_template_versions',
+  'audit_templates',
+  'audits',
   'catalog_entries',
   'catalog_versions',
   'employees',

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { employeeRoutes } from './routes/employees.routes';
 import { exclusionRoutes } from './routes/exclusions.routes';
+import { auditsRoutes } from './routes/audits.routes';
 import { importRoutes } from './routes/imports.routes';
 import { gridRoutes } from './routes/grid.routes';
 import { gridTransferRoutes } from './routes/grid-transfer.routes';
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { services });
       await api.register(monitoringRoutes, { services });
       await api.register(exclusionRoutes, { services });
+      await api.register(auditsRoutes, { services });
       await api.register(importRoutes, { services });
       await api.register(calendarIcsRoutes, { services });
       await api.register(proposalRoutes, { services });

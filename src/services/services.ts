@@ -1,5 +1,7 @@
 import { createAcknowledgementService } from './acknowledgement.service';
 import { createAuditService } from './audit.service';
+import { createAuditTemplateService } from './audit-template.service';
+import { createAuditsService } from './audits.service';
 import { createAuthService } from './auth.service';
 import { createCatalogService } from './catalog.service';
 import { createDemoService } from './demo/demo.service';
@@ -73,6 +75,9 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     importMappings,
     imports: createImportService(deps, monitoring, importMappings),
     exclusions,
+    // Audits (issue 7): templates from observed standards, and the audits made with them.
+    auditTemplates: createAuditTemplateService(deps),
+    audits: createAuditsService(deps),
   };
 }
 

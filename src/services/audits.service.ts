@@ -1,0 +1,591 @@
+import {
+  actorCoversUnit,
+  AppError,
+  assertCan,
+  roleCan,
+  ValidationError,
+  type Actor,
+  type FieldIssue,
+} from '../core';
+import {
+  describeAuditScore,
+  describeItemVerdict,
+  scoreAudit,
+  validateForSubmit,
+  type AuditScore,
+  type ItemAnswer,
+} from '../core/audits/scoring';
+import type {
+  AuditAmendmentInput,
+  AuditAnswersInput,
+  AuditCreate,
+  AuditDetail,
+  AuditPageOut,
+  AuditQueryParams,
+  AuditSummary,
+} from '../contract/audits.schema';
+import type { AuditsTable, Db } from '../db/database';
+import { unitsHeadedByUser } from '../db/grid-cell.repository';
+import { newId } from '../db/ids';
+import { loadTemplateVersion, scoringOf } from './audit-template.service';
+import { recordChange } from './audit-recorder';
+import { found } from './entity-errors';
+import type { CallContext, ServiceDeps } from './service-context';
+
+type Answers = Record<string, ItemAnswer>;
+type Comments = Record<string, string>;
+
+/** Who may read which audits: everything, or some units (with those below) and some employees. */
+type ReadScope = { all: true } | { all: false; unitIds: Set<string>; employeeIds: Set<string> };
+
+interface UnitTree {
+  byId: Map<string, { id: string; code: string; parent_id: string | null }>;
+  byCode: Map<string, string>;
+  /** The unit and every unit below it. */
+  subtree(id: string): string[];
+  /** The unit's ancestors, nearest first. */
+  ancestors(id: string): string[];
+}
+
+async function unitTree(db: Db): Promise<UnitTree> {
+  const rows = await db.selectFrom('units').select(['id', 'code', 'parent_id']).execute();
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  const children = new Map<string, string[]>();
+  for (const u of rows)
+    if (u.parent_id !== null) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
+  return {
+    byId,
+    byCode: new Map(rows.map((u) => [u.code, u.id])),
+    subtree(id) {
+      const out: string[] = [];
+      const stack = [id];
+      while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (out.includes(next)) continue;
+        out.push(next);
+        stack.push(...(children.get(next) ?? []));
+      }
+      return out;
+    },
+    ancestors(id) {
+      const out: string[] = [];
+      let at = byId.get(id)?.parent_id ?? null;
+      while (at !== null && !out.includes(at)) {
+        out.push(at);
+        at = byId.get(at)?.parent_id ?? null;
+      }
+      return out;
+    },
+  };
+}
+
+/** Merges a patch (null removes an entry) into a record, own keys only. */
+function merge<T>(
+  current: Record<string, T>,
+  patch: Record<string, T | null> | undefined,
+): Record<string, T> {
+  const out: Record<string, T> = { ...current };
+  if (patch === undefined) return out;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === '') delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+const inBody = (issues: readonly FieldIssue[]): FieldIssue[] => issues.map((i) => ({ in: 'body', ...i }));
+
+/** The core's explanation in the API's snake_case, with the words in both languages. */
+function explain(result: AuditScore): AuditDetail['explanation'] {
+  return {
+    score: result.score,
+    weighted_score: result.weightedScore,
+    earned: result.earned,
+    counted: result.counted,
+    pass_mark: result.passMark,
+    outcome: result.outcome,
+    critical_failed: result.criticalFailed,
+    complete: result.complete,
+    unanswered: result.unanswered,
+    passed: result.passed,
+    failed: result.failed,
+    na: result.na,
+    items: result.items.map((i) => ({
+      item_id: i.itemId,
+      section_id: i.sectionId,
+      ...(i.title === undefined ? {} : { title: i.title }),
+      answer: i.answer,
+      verdict: i.verdict,
+      rule:
+        i.rule.type === 'checklist'
+          ? { type: 'checklist' as const }
+          : { type: 'rating' as const, scale: i.rule.scale, points: i.rule.points, pass_min: i.rule.passMin },
+      weight: i.weight,
+      critical: i.critical,
+      counted: i.counted,
+      earned: i.earned,
+      contribution: i.contribution,
+      lost: i.lost,
+      says: { ru: describeItemVerdict(i, 'ru'), en: describeItemVerdict(i, 'en') },
+    })),
+    sections: result.sections.map((s) => ({
+      section_id: s.sectionId,
+      earned: s.earned,
+      counted: s.counted,
+      score: s.score,
+      passed: s.passed,
+      failed: s.failed,
+      na: s.na,
+      unanswered: s.unanswered,
+      critical_failed: s.criticalFailed,
+    })),
+    summary: { ru: describeAuditScore(result, 'ru'), en: describeAuditScore(result, 'en') },
+  };
+}
+
+/**
+ * Audits (issue 7): an auditor's draft saves as it goes (partial answers, each checked against its
+ * item); submitting needs every item answered, scores it with the template version it was made
+ * with, and makes it immutable; corrections are amendments with a reason, keeping the answers
+ * before and after. Reads are scoped: a head sees the units they head (and those below), staff
+ * the audits about themselves, `audits.read.all` everything.
+ */
+export function createAuditsService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+
+  async function scopeOf(actor: Actor): Promise<ReadScope> {
+    assertCan(actor, 'audits.read');
+    if (roleCan(actor.role, 'audits.read.all')) return { all: true };
+    if (actor.kind !== 'user') return { all: false, unitIds: new Set(), employeeIds: new Set() };
+    const tree = await unitTree(db);
+    const unitIds = new Set((await unitsHeadedByUser(db, actor.id)).flatMap((id) => tree.subtree(id)));
+    const employees = await db.selectFrom('employees').select('id').where('user_id', '=', actor.id).execute();
+    return { all: false, unitIds, employeeIds: new Set(employees.map((e) => e.id)) };
+  }
+
+  const inScope = (scope: ReadScope, row: Pick<AuditsTable, 'unit_id' | 'employee_id'>) =>
+    scope.all ||
+    scope.unitIds.has(row.unit_id) ||
+    (row.employee_id !== null && scope.employeeIds.has(row.employee_id));
+
+  /** Audit rows with what the summary names. */
+  const base = (tx: Db) =>
+    tx
+      .selectFrom('audits as a')
+      .innerJoin('audit_templates as t', 't.id', 'a.template_id')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .leftJoin('employees as e', 'e.id', 'a.employee_id')
+      .selectAll('a')
+      .select([
+        't.code as template_code',
+        't.title_ru as template_title_ru',
+        't.title_en as template_title_en',
+        'u.code as unit_code',
+        'e.code as employee_code',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('audit_amendments as m')
+          .select((m) => m.fn.countAll<number>().as('n'))
+          .whereRef('m.audit_id', '=', 'a.id')
+          .as('amendment_count'),
+      );
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+  function summary(row: Row): AuditSummary {
+    return {
+      id: row.id,
+      template: {
+        id: row.template_id,
+        code: row.template_code,
+        title: { ru: row.template_title_ru, en: row.template_title_en },
+        version: row.template_version,
+      },
+      unit: { id: row.unit_id, code: row.unit_code },
+      employee:
+        row.employee_id === null ? null : { id: row.employee_id, code: row.employee_code ?? row.employee_id },
+      auditor: { kind: row.auditor_kind, id: row.auditor_id, label: row.auditor_label },
+      interaction_id: row.interaction_id,
+      status: row.status,
+      observed_at: row.observed_at,
+      submitted_at: row.submitted_at,
+      score: row.score,
+      outcome: row.outcome,
+      amendments: Number(row.amendment_count ?? 0),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    };
+  }
+
+  async function detail(tx: Db, id: string): Promise<AuditDetail> {
+    const row = found(await base(tx).where('a.id', '=', id).executeTakeFirst(), 'audit', id);
+    const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+    const answers = JSON.parse(row.answers) as Answers;
+    const amendments = await tx
+      .selectFrom('audit_amendments')
+      .selectAll()
+      .where('audit_id', '=', id)
+      .orderBy('n')
+      .execute();
+    return {
+      ...summary(row),
+      answers,
+      comments: JSON.parse(row.comments) as Comments,
+      pass_mark: definition.pass_mark,
+      sections: definition.sections,
+      explanation: explain(scoreAudit(scoringOf(definition), answers)),
+      amendment_history: amendments.map((m) => ({
+        n: m.n,
+        answers_before: JSON.parse(m.answers_before) as Answers,
+        answers_after: JSON.parse(m.answers_after) as Answers,
+        reason: m.reason,
+        by: m.by_label,
+        at: m.at,
+      })),
+    };
+  }
+
+  /** The audit for a change: 404 outside the actor's units, 403 when it is someone else's (without `audits.write.all`). */
+  async function forChange(tx: Db, actor: Actor, id: string): Promise<AuditsTable> {
+    assertCan(actor, 'audits.write');
+    const row = found(
+      await tx.selectFrom('audits').selectAll().where('id', '=', id).executeTakeFirst(),
+      'audit',
+      id,
+    );
+    const tree = await unitTree(tx);
+    if (!actorCoversUnit(actor, row.unit_id, tree.ancestors(row.unit_id))) found(undefined, 'audit', id);
+    if (
+      !roleCan(actor.role, 'audits.write.all') &&
+      !(row.auditor_kind === actor.kind && row.auditor_id === actor.id)
+    )
+      throw new AppError(
+        'forbidden',
+        'Only the auditor who made this audit (or a quality lead) may change it.',
+        {
+          permission: 'audits.write.all',
+          reason: 'not_own',
+        },
+      );
+    return row;
+  }
+
+  function assertDraft(row: AuditsTable) {
+    if (row.status !== 'draft')
+      throw new AppError(
+        'conflict',
+        'The audit is submitted and cannot change; amend it with a reason instead.',
+        {
+          reason: 'submitted',
+        },
+      );
+  }
+
+  /** Checks answers and comments against the template version; throws every problem at once. */
+  function checkAnswers(definition: ReturnType<typeof scoringOf>, answers: Answers, comments: Comments) {
+    const issues: FieldIssue[] = [];
+    try {
+      scoreAudit(definition, answers);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      issues.push(...inBody(e.issues));
+    }
+    const known = new Set(definition.sections.flatMap((s) => s.items.map((i) => i.id)));
+    for (const id of Object.keys(comments))
+      if (!known.has(id))
+        issues.push({
+          in: 'body',
+          path: `comments.${id}`,
+          code: 'unknown_item',
+          message: `the template has no item "${id}"`,
+        });
+    if (issues.length > 0) throw new ValidationError(issues, issues[0]!.message);
+  }
+
+  return {
+    async list(ctx: CallContext, query: AuditQueryParams): Promise<AuditPageOut> {
+      const scope = await scopeOf(ctx.actor);
+      if (!scope.all && scope.unitIds.size === 0 && scope.employeeIds.size === 0)
+        return { items: [], next_cursor: null };
+      let q = base(db);
+      if (query.unit !== undefined) {
+        const tree = await unitTree(db);
+        const id = tree.byCode.get(query.unit);
+        if (id === undefined) throw new AppError('not_found', `No unit has the code "${query.unit}".`);
+        q = q.where('a.unit_id', 'in', tree.subtree(id));
+      }
+      if (!scope.all) {
+        const units = [...scope.unitIds];
+        const employees = [...scope.employeeIds];
+        q = q.where((eb) =>
+          eb.or([
+            ...(units.length > 0 ? [eb('a.unit_id', 'in', units)] : []),
+            ...(employees.length > 0 ? [eb('a.employee_id', 'in', employees)] : []),
+          ]),
+        );
+      }
+      if (query.status !== undefined) q = q.where('a.status', '=', query.status);
+      if (query.auditor === 'me')
+        q = q.where('a.auditor_kind', '=', ctx.actor.kind).where('a.auditor_id', '=', ctx.actor.id);
+      if (query.template_id !== undefined) q = q.where('a.template_id', '=', query.template_id);
+      if (query.from !== undefined) q = q.where('a.observed_at', '>=', new Date(query.from).toISOString());
+      if (query.to !== undefined) q = q.where('a.observed_at', '<', new Date(query.to).toISOString());
+      if (query.cursor !== undefined) q = q.where('a.id', '<', decodeCursor(query.cursor));
+      const rows = await q
+        .orderBy('a.id', 'desc')
+        .limit(query.limit + 1)
+        .execute();
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map(summary),
+        next_cursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+      };
+    },
+
+    /** One audit with its template version, the score's explanation and its amendments; 404 outside the reader's scope. */
+    async get(ctx: CallContext, id: string): Promise<AuditDetail> {
+      const scope = await scopeOf(ctx.actor);
+      const row = found(
+        await db
+          .selectFrom('audits')
+          .select(['unit_id', 'employee_id'])
+          .where('id', '=', id)
+          .executeTakeFirst(),
+        'audit',
+        id,
+      );
+      if (!inScope(scope, row)) found(undefined, 'audit', id);
+      return detail(db, id);
+    },
+
+    /** A draft by the actor, of a unit (and employee) in their scope, with the template's latest version. */
+    async create(ctx: CallContext, input: AuditCreate): Promise<AuditDetail> {
+      assertCan(ctx.actor, 'audits.write');
+      const now = clock();
+      const at = now.toISOString();
+      return db.transaction().execute(async (tx) => {
+        const { template, definition } = await loadTemplateVersion(tx, input.template_id);
+        const tree = await unitTree(tx);
+        const issues: FieldIssue[] = [];
+        const unitId = tree.byCode.get(input.unit);
+        if (unitId === undefined)
+          issues.push({ in: 'body', path: 'unit', message: `No unit has the code "${input.unit}"` });
+        else if (!actorCoversUnit(ctx.actor, unitId, tree.ancestors(unitId)))
+          throw new AppError('forbidden', `Unit "${input.unit}" is outside your units.`, {
+            reason: 'unit_scope',
+          });
+        let employeeId: string | null = null;
+        if (input.employee !== undefined && input.employee !== null) {
+          const e = await tx
+            .selectFrom('employees')
+            .select('id')
+            .where('code', '=', input.employee)
+            .executeTakeFirst();
+          if (e === undefined)
+            issues.push({
+              in: 'body',
+              path: 'employee',
+              message: `No employee has the code "${input.employee}"`,
+            });
+          else employeeId = e.id;
+        }
+        const interactionId = input.interaction_id ?? null;
+        if (interactionId !== null) {
+          const r = await tx
+            .selectFrom('interactions')
+            .select('id')
+            .where('id', '=', interactionId)
+            .executeTakeFirst();
+          if (r === undefined)
+            issues.push({
+              in: 'body',
+              path: 'interaction_id',
+              message: `No interaction record has the id "${interactionId}"`,
+            });
+        }
+        if (issues.length > 0) throw new ValidationError(issues);
+        const answers = merge<ItemAnswer>({}, input.answers);
+        const comments = merge<string>({}, input.comments);
+        checkAnswers(scoringOf(definition), answers, comments);
+        const row: AuditsTable = {
+          id: newId(now.getTime()),
+          template_id: template.id,
+          template_version: template.version,
+          unit_id: unitId!,
+          employee_id: employeeId,
+          auditor_kind: ctx.actor.kind,
+          auditor_id: ctx.actor.id,
+          auditor_label: ctx.actor.label,
+          interaction_id: interactionId,
+          status: 'draft',
+          answers: JSON.stringify(answers),
+          comments: JSON.stringify(comments),
+          observed_at: input.observed_at === undefined ? at : new Date(input.observed_at).toISOString(),
+          submitted_at: null,
+          score: null,
+          outcome: null,
+          created_at: at,
+          updated_at: at,
+        };
+        await tx.insertInto('audits').values(row).execute();
+        const answer = await detail(tx, row.id);
+        await recordChange(tx, ctx, now, {
+          action: 'audit.create',
+          entity: 'audit',
+          entityId: row.id,
+          after: summary({
+            ...row,
+            template_code: template.code,
+            template_title_ru: template.title_ru,
+            template_title_en: template.title_en,
+            unit_code: input.unit,
+            employee_code: input.employee ?? null,
+            amendment_count: 0,
+          }),
+        });
+        return answer;
+      });
+    },
+
+    /** Saves answers (and comments) to a draft: a patch, each answer checked against its item. */
+    async saveAnswers(ctx: CallContext, id: string, input: AuditAnswersInput): Promise<AuditDetail> {
+      const now = clock();
+      return db.transaction().execute(async (tx) => {
+        const row = await forChange(tx, ctx.actor, id);
+        assertDraft(row);
+        const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+        const answers = merge(JSON.parse(row.answers) as Answers, input.answers);
+        const comments = merge(JSON.parse(row.comments) as Comments, input.comments);
+        checkAnswers(scoringOf(definition), answers, comments);
+        await tx
+          .updateTable('audits')
+          .set({
+            answers: JSON.stringify(answers),
+            comments: JSON.stringify(comments),
+            ...(input.observed_at === undefined
+              ? {}
+              : { observed_at: new Date(input.observed_at).toISOString() }),
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', id)
+          .execute();
+        return detail(tx, id);
+      });
+    },
+
+    /** Submits a draft: every item answered, scored by its template version, immutable from now on. */
+    async submit(ctx: CallContext, id: string): Promise<AuditDetail> {
+      const now = clock();
+      return db.transaction().execute(async (tx) => {
+        const row = await forChange(tx, ctx.actor, id);
+        assertDraft(row);
+        const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+        const template = scoringOf(definition);
+        const answers = JSON.parse(row.answers) as Answers;
+        const check = validateForSubmit(template, answers);
+        if (!check.ok)
+          throw new ValidationError(
+            inBody(check.issues),
+            check.missing.length > 0
+              ? `The audit cannot be submitted: ${check.missing.length} item(s) have no answer (${check.missing.map((m) => m.itemId).join(', ')})`
+              : 'The audit cannot be submitted: some answers are not valid',
+          );
+        const result = scoreAudit(template, answers);
+        const at = now.toISOString();
+        await tx
+          .updateTable('audits')
+          .set({
+            status: 'submitted',
+            submitted_at: at,
+            score: result.score,
+            outcome: result.outcome,
+            updated_at: at,
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'draft')
+          .execute();
+        const answer = await detail(tx, id);
+        await recordChange(tx, ctx, now, {
+          action: 'audit.submit',
+          entity: 'audit',
+          entityId: id,
+          after: { answers, score: result.score, outcome: result.outcome },
+        });
+        return answer;
+      });
+    },
+
+    /** Corrects a submitted audit: the changed answers, a reason; the score is computed again. */
+    async amend(ctx: CallContext, id: string, input: AuditAmendmentInput): Promise<AuditDetail> {
+      const now = clock();
+      return db.transaction().execute(async (tx) => {
+        const row = await forChange(tx, ctx.actor, id);
+        if (row.status !== 'submitted')
+          throw new AppError('conflict', 'A draft is edited, not amended: save its answers instead.', {
+            reason: 'draft',
+          });
+        const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+        const template = scoringOf(definition);
+        const before = JSON.parse(row.answers) as Answers;
+        const answers = merge(before, input.answers);
+        const comments = merge(JSON.parse(row.comments) as Comments, input.comments);
+        checkAnswers(template, answers, comments);
+        const check = validateForSubmit(template, answers);
+        if (!check.ok) throw new ValidationError(inBody(check.issues), check.issues[0]!.message);
+        const result = scoreAudit(template, answers);
+        const at = now.toISOString();
+        const last = await tx
+          .selectFrom('audit_amendments')
+          .select((eb) => eb.fn.max('n').as('n'))
+          .where('audit_id', '=', id)
+          .executeTakeFirst();
+        const n = Number(last?.n ?? 0) + 1;
+        await tx
+          .insertInto('audit_amendments')
+          .values({
+            audit_id: id,
+            n,
+            answers_before: row.answers,
+            answers_after: JSON.stringify(answers),
+            reason: input.reason,
+            by_kind: ctx.actor.kind,
+            by_id: ctx.actor.id,
+            by_label: ctx.actor.label,
+            at,
+          })
+          .execute();
+        await tx
+          .updateTable('audits')
+          .set({
+            answers: JSON.stringify(answers),
+            comments: JSON.stringify(comments),
+            score: result.score,
+            outcome: result.outcome,
+            updated_at: at,
+          })
+          .where('id', '=', id)
+          .execute();
+        await recordChange(tx, ctx, now, {
+          action: 'audit.amend',
+          entity: 'audit',
+          entityId: id,
+          before: { answers: before, score: row.score, outcome: row.outcome },
+          after: { answers, score: result.score, outcome: result.outcome, reason: input.reason, n },
+        });
+        return detail(tx, id);
+      });
+    },
+  };
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[0-9a-f-]{36}$/.test(id))
+    throw new ValidationError([
+      { path: 'cursor', in: 'query', message: 'Not a cursor from a previous page' },
+    ]);
+  return id;
+}
+
+export type AuditsService = ReturnType<typeof createAuditsService>;
