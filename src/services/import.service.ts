@@ -15,7 +15,6 @@ import {
 import type { ImportRejectionsTable, MonitoringJobsTable } from '../db/database';
 import { newId } from '../db/ids';
 import type { Extension } from './files/asterisk-cdr.converter';
-import { readInteractionRecordBatches, type RecordEntry } from './files/interaction-records.reader';
 import type { ImportMappingService } from './import-mapping.service';
 import type { ImportProgress, MonitoringService } from './monitoring.service';
 import type { CallContext, ServiceDeps } from './service-context';
@@ -174,44 +173,42 @@ export function createImportService(
     };
     try {
       const ctx: CallContext = { actor: await actorOf(scope) };
-      const fields = await monitoring.readerFields();
-      const reader = readInteractionRecordBatches(scope.path, {
-        ...fields,
-        format: scope.format,
-        mapping: scope.mapping ?? undefined,
-        asterisk:
-          scope.format === 'asterisk-cdr'
-            ? { timezone: scope.timezone!, extensions: await extensionMap() }
-            : undefined,
-        onBytes: (b) => {
-          bytes = b;
+      // In a worker thread (see monitoring/import-pipeline.ts): the server's thread only writes,
+      // one transaction of 5,000 records at a time, so reads are answered between them.
+      counts = await monitoring.importFile(
+        ctx,
+        scope.path,
+        {
+          format: scope.format,
+          mapping: scope.mapping ?? undefined,
+          asterisk:
+            scope.format === 'asterisk-cdr'
+              ? { timezone: scope.timezone!, extensions: await extensionMap() }
+              : undefined,
         },
-      });
-      // Between batches (the monitoring service has handled the one before): store what piled up.
-      async function* batches(): AsyncGenerator<RecordEntry[]> {
-        for await (const batch of reader) {
-          yield batch;
-          if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
-          if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) await writeProgress();
-        }
-        // The whole file is read; its last records are being written.
-        await writeProgress();
-      }
-      counts = await monitoring.importEntries(ctx, batches(), {
-        onProgress: (p) => {
-          counts = p;
+        {
+          onBytes: (b) => {
+            bytes = b;
+          },
+          onProgress: (p) => {
+            counts = p;
+          },
+          onRejected: (r: RejectedRecord) => {
+            rejections.push({
+              job_id: job.id,
+              n: n++,
+              line: r.line ?? null,
+              record_id: r.id,
+              field: r.field,
+              reason: r.reason,
+            });
+          },
+          afterTransaction: async () => {
+            if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
+            if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) await writeProgress();
+          },
         },
-        onRejected: (r: RejectedRecord) => {
-          rejections.push({
-            job_id: job.id,
-            n: n++,
-            line: r.line ?? null,
-            record_id: r.id,
-            field: r.field,
-            reason: r.reason,
-          });
-        },
-      });
+      );
       await flushRejections();
       await db
         .updateTable('monitoring_jobs')

@@ -458,7 +458,11 @@ export function createMonitoringService(deps: ServiceDeps) {
       ctx: CallContext,
       path: string,
       reader: Omit<ReadRecordsOptions, 'onBytes' | 'numericFields' | 'textFields'>,
-      options: PipelineOptions & { inWorker?: boolean } = {},
+      options: PipelineOptions & {
+        inWorker?: boolean;
+        /** The connection is this import's alone (`etalon import`): it may take a larger page cache. */
+        ownConnection?: boolean;
+      } = {},
     ): Promise<ImportProgress> {
       assertCan(ctx.actor, 'interactions.write');
       const r = await rules.get(db);
@@ -469,7 +473,7 @@ export function createMonitoringService(deps: ServiceDeps) {
           readInteractionRecordBatches(path, { ...reader, ...fields, onBytes: options.onBytes }),
           options,
         );
-      await monitoringRepository.widenCacheForBulk(db, dialect);
+      if (options.ownConnection) await monitoringRepository.widenCacheForBulk(db, dialect);
       const input = {
         path,
         reader: { ...reader, ...fields },

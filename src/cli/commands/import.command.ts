@@ -231,6 +231,7 @@ async function importLocal(file: string, options: ImportOptions): Promise<number
       report.setPhase('');
     }
     const done = await monitoring.importFile(ctx, file, base, {
+      ownConnection: true,
       chunkSize: options.batch ?? LOCAL_BATCH,
       onBytes: report.onBytes,
       onProgress: (p) =>

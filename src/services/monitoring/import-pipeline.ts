@@ -63,6 +63,8 @@ export type WorkerMessage =
 export interface PipelineOptions extends ImportEntriesOptions {
   /** Told the bytes read so far, a few times a second. */
   onBytes?: (bytes: number) => void;
+  /** Awaited after each committed transaction (a job stores its progress and rejections there). */
+  afterTransaction?: () => Promise<void>;
 }
 
 /**
@@ -137,6 +139,7 @@ export async function importInWorker(
       progress.records = seen.records;
       progress.rejected_count = seen.rejectedCount;
       options.onProgress?.({ ...progress });
+      await options.afterTransaction?.();
     }
   } finally {
     await worker.terminate();
