@@ -414,6 +414,8 @@ export interface AuditsTable {
   submitted_at: string | null;
   score: number | null;
   outcome: 'passed' | 'failed' | 'not_scored' | null;
+  /** Counts changes; each change is conditional on the revision it read. */
+  revision: number;
   created_at: string;
   updated_at: string;
 }

@@ -281,6 +281,21 @@ export function createAuditsService(deps: ServiceDeps) {
       );
   }
 
+  /**
+   * Writes a change to the audit `row` as read: only if nobody changed it since (its revision), so
+   * of two racing writers (a save and a submit, two amendments) one wins and the other gets 409.
+   */
+  async function change(tx: Db, row: AuditsTable, set: Partial<AuditsTable>) {
+    const result = await tx
+      .updateTable('audits')
+      .set({ ...set, revision: row.revision + 1 })
+      .where('id', '=', row.id)
+      .where('revision', '=', row.revision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError('conflict', 'The audit changed meanwhile: read it again.', { reason: 'changed' });
+  }
+
   /** Checks answers and comments against the template version; throws every problem at once. */
   function checkAnswers(definition: ReturnType<typeof scoringOf>, answers: Answers, comments: Comments) {
     const issues: FieldIssue[] = [];
@@ -425,6 +440,7 @@ export function createAuditsService(deps: ServiceDeps) {
           submitted_at: null,
           score: null,
           outcome: null,
+          revision: 0,
           created_at: at,
           updated_at: at,
         };
@@ -458,18 +474,14 @@ export function createAuditsService(deps: ServiceDeps) {
         const answers = merge(JSON.parse(row.answers) as Answers, input.answers);
         const comments = merge(JSON.parse(row.comments) as Comments, input.comments);
         checkAnswers(scoringOf(definition), answers, comments);
-        await tx
-          .updateTable('audits')
-          .set({
-            answers: JSON.stringify(answers),
-            comments: JSON.stringify(comments),
-            ...(input.observed_at === undefined
-              ? {}
-              : { observed_at: new Date(input.observed_at).toISOString() }),
-            updated_at: now.toISOString(),
-          })
-          .where('id', '=', id)
-          .execute();
+        await change(tx, row, {
+          answers: JSON.stringify(answers),
+          comments: JSON.stringify(comments),
+          ...(input.observed_at === undefined
+            ? {}
+            : { observed_at: new Date(input.observed_at).toISOString() }),
+          updated_at: now.toISOString(),
+        });
         return detail(tx, id);
       });
     },
@@ -493,18 +505,13 @@ export function createAuditsService(deps: ServiceDeps) {
           );
         const result = scoreAudit(template, answers);
         const at = now.toISOString();
-        await tx
-          .updateTable('audits')
-          .set({
-            status: 'submitted',
-            submitted_at: at,
-            score: result.score,
-            outcome: result.outcome,
-            updated_at: at,
-          })
-          .where('id', '=', id)
-          .where('status', '=', 'draft')
-          .execute();
+        await change(tx, row, {
+          status: 'submitted',
+          submitted_at: at,
+          score: result.score,
+          outcome: result.outcome,
+          updated_at: at,
+        });
         const answer = await detail(tx, id);
         await recordChange(tx, ctx, now, {
           action: 'audit.submit',
@@ -535,6 +542,14 @@ export function createAuditsService(deps: ServiceDeps) {
         if (!check.ok) throw new ValidationError(inBody(check.issues), check.issues[0]!.message);
         const result = scoreAudit(template, answers);
         const at = now.toISOString();
+        // The audit first: a racing amendment waits for it and then finds the revision moved.
+        await change(tx, row, {
+          answers: JSON.stringify(answers),
+          comments: JSON.stringify(comments),
+          score: result.score,
+          outcome: result.outcome,
+          updated_at: at,
+        });
         const last = await tx
           .selectFrom('audit_amendments')
           .select((eb) => eb.fn.max('n').as('n'))
@@ -555,17 +570,7 @@ export function createAuditsService(deps: ServiceDeps) {
             at,
           })
           .execute();
-        await tx
-          .updateTable('audits')
-          .set({
-            answers: JSON.stringify(answers),
-            comments: JSON.stringify(comments),
-            score: result.score,
-            outcome: result.outcome,
-            updated_at: at,
-          })
-          .where('id', '=', id)
-          .execute();
+
         await recordChange(tx, ctx, now, {
           action: 'audit.amend',
           entity: 'audit',

@@ -12,7 +12,8 @@ import type { Kysely } from 'kysely';
  * - `audits`: a draft or a submitted audit of one unit (and optionally one employee, one
  *   interaction record) by one auditor (`auditor_kind` + `auditor_id`: a person, or a token);
  *   `answers` and `comments` are JSON objects by item id; `score`/`outcome` are set on submission
- *   and by amendments (a pure function of the template version and the answers).
+ *   and by amendments (a pure function of the template version and the answers); `revision`
+ *   counts changes, and every change is conditional on it, so two racing writers cannot both win.
  * - `audit_amendments`: corrections of a submitted audit, numbered from 1, with the answers before
  *   and after and the required reason.
  *
@@ -61,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addColumn('score', 'double precision')
     .addColumn('outcome', 'text')
+    .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addForeignKeyConstraint(
