@@ -33,6 +33,9 @@ async function wipe(db: Db) {
     await sql.raw(`delete from ${table}`).execute(db);
 }
 
+/** Four imports of a few thousand records each and two worker threads started: work, not timing. */
+const IMPORTS_TIMEOUT = 90_000;
+
 describeEachDb('a file imported in a worker thread', (database) => {
   let t: TestApp;
   let dir: string;
@@ -75,80 +78,88 @@ describeEachDb('a file imported in a worker thread', (database) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores exactly what importing in one thread stores: records, verdicts, findings, roll-ups', async () => {
-    const db = database().db;
-    const run = async (inWorker: boolean) => {
-      const rejected: RejectedRecord[] = [];
-      const a = await t.services.monitoring.importFile(cli, first, {}, { inWorker, chunkSize: 700 });
-      expect(a).toEqual({ created: 3000, updated: 0, unchanged: 0, rejected_count: 0, records: 3000 });
-      const b = await t.services.monitoring.importFile(
-        cli,
-        second,
-        {},
-        { inWorker, chunkSize: 700, onRejected: (r) => rejected.push(r) },
-      );
-      return { a, b, rejected, stored: await snapshot(db) };
-    };
-    const inWorker = await run(true);
-    expect(inWorker.b).toEqual({
-      created: 500,
-      updated: 500,
-      unchanged: 1000,
-      rejected_count: 2,
-      records: 2002,
-    });
-    expect(inWorker.rejected.map((r) => [r.line, r.id, r.field])).toEqual([
-      [2002, 'bad1', 'unit'],
-      [2003, 'bad2', 'started_at'],
-    ]);
-    expect(inWorker.stored.interactions).toHaveLength(3500);
-    expect(inWorker.stored.findings.length).toBeGreaterThan(1000);
-    await expectRollupsConsistent(db);
-
-    await wipe(db);
-    const inOneThread = await run(false);
-    expect(inOneThread.a).toEqual(inWorker.a);
-    expect(inOneThread.b).toEqual(inWorker.b);
-    expect(inOneThread.rejected).toEqual(inWorker.rejected);
-    expect(inOneThread.stored.interactions).toEqual(inWorker.stored.interactions);
-    expect(inOneThread.stored.findings).toEqual(inWorker.stored.findings);
-    expect(inOneThread.stored.unit).toEqual(inWorker.stored.unit);
-    expect(inOneThread.stored.employee).toEqual(inWorker.stored.employee);
-  });
-
-  it('reports a broken file as importing in one thread does, keeping what was written before', async () => {
-    const broken = join(dir, 'broken.csv');
-    const [header, ...lines] = readFileSync(first, 'utf8').trimEnd().split('\n');
-    // An unclosed quote on the last line: the reader fails when it reaches the end of the file.
-    writeFileSync(broken, [header, ...lines.slice(0, 1500), 'x9,"phone,HR'].join('\n'));
-    const db = database().db;
-    const failure = async (inWorker: boolean) => {
-      await wipe(db);
-      const error = await t.services.monitoring
-        .importFile(cli, broken, {}, { inWorker, chunkSize: 500 })
-        .then(
-          () => undefined,
-          (e: unknown) => e as Error & { code?: string },
+  it(
+    'stores exactly what importing in one thread stores: records, verdicts, findings, roll-ups',
+    { timeout: IMPORTS_TIMEOUT },
+    async () => {
+      const db = database().db;
+      const run = async (inWorker: boolean) => {
+        const rejected: RejectedRecord[] = [];
+        const a = await t.services.monitoring.importFile(cli, first, {}, { inWorker, chunkSize: 700 });
+        expect(a).toEqual({ created: 3000, updated: 0, unchanged: 0, rejected_count: 0, records: 3000 });
+        const b = await t.services.monitoring.importFile(
+          cli,
+          second,
+          {},
+          { inWorker, chunkSize: 700, onRejected: (r) => rejected.push(r) },
         );
-      const count = await sql<{ n: number }>`select count(*) as n from interactions`.execute(db);
-      return {
-        name: error?.name,
-        code: error?.code,
-        message: error?.message,
-        stored: Number(count.rows[0]!.n),
+        return { a, b, rejected, stored: await snapshot(db) };
       };
-    };
-    const worker = await failure(true);
-    expect(worker.code).toBe('validation_failed');
-    expect(worker.message).toMatch(/line 1502/);
-    // The batches read before the broken line were written.
-    expect(worker.stored).toBe(1500);
-    await expectRollupsConsistent(db);
-    expect(await failure(false)).toEqual(worker);
+      const inWorker = await run(true);
+      expect(inWorker.b).toEqual({
+        created: 500,
+        updated: 500,
+        unchanged: 1000,
+        rejected_count: 2,
+        records: 2002,
+      });
+      expect(inWorker.rejected.map((r) => [r.line, r.id, r.field])).toEqual([
+        [2002, 'bad1', 'unit'],
+        [2003, 'bad2', 'started_at'],
+      ]);
+      expect(inWorker.stored.interactions).toHaveLength(3500);
+      expect(inWorker.stored.findings.length).toBeGreaterThan(1000);
+      await expectRollupsConsistent(db);
 
-    const missing = await t.services.monitoring
-      .importFile(cli, join(dir, 'no-such.csv'), {})
-      .catch((e: unknown) => e as Error & { code?: string });
-    expect(missing).toMatchObject({ code: 'not_found' });
-  });
+      await wipe(db);
+      const inOneThread = await run(false);
+      expect(inOneThread.a).toEqual(inWorker.a);
+      expect(inOneThread.b).toEqual(inWorker.b);
+      expect(inOneThread.rejected).toEqual(inWorker.rejected);
+      expect(inOneThread.stored.interactions).toEqual(inWorker.stored.interactions);
+      expect(inOneThread.stored.findings).toEqual(inWorker.stored.findings);
+      expect(inOneThread.stored.unit).toEqual(inWorker.stored.unit);
+      expect(inOneThread.stored.employee).toEqual(inWorker.stored.employee);
+    },
+  );
+
+  it(
+    'reports a broken file as importing in one thread does, keeping what was written before',
+    { timeout: IMPORTS_TIMEOUT },
+    async () => {
+      const broken = join(dir, 'broken.csv');
+      const [header, ...lines] = readFileSync(first, 'utf8').trimEnd().split('\n');
+      // An unclosed quote on the last line: the reader fails when it reaches the end of the file.
+      writeFileSync(broken, [header, ...lines.slice(0, 1500), 'x9,"phone,HR'].join('\n'));
+      const db = database().db;
+      const failure = async (inWorker: boolean) => {
+        await wipe(db);
+        const error = await t.services.monitoring
+          .importFile(cli, broken, {}, { inWorker, chunkSize: 500 })
+          .then(
+            () => undefined,
+            (e: unknown) => e as Error & { code?: string },
+          );
+        const count = await sql<{ n: number }>`select count(*) as n from interactions`.execute(db);
+        return {
+          name: error?.name,
+          code: error?.code,
+          message: error?.message,
+          stored: Number(count.rows[0]!.n),
+        };
+      };
+      const worker = await failure(true);
+      expect(worker.code).toBe('validation_failed');
+      expect(worker.message).toMatch(/line 1502/);
+      // The batches read before the broken line were written.
+      expect(worker.stored).toBe(1500);
+      await expectRollupsConsistent(db);
+      expect(await failure(false)).toEqual(worker);
+
+      const missing = await t.services.monitoring
+        .importFile(cli, join(dir, 'no-such.csv'), {})
+        .catch((e: unknown) => e as Error & { code?: string });
+      expect(missing).toMatchObject({ code: 'not_found' });
+    },
+  );
 });
