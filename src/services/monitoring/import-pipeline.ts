@@ -1,3 +1,4 @@
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, ValidationError, type ErrorCode, type FieldIssue } from '../../core/errors';
 import type { RejectedRecord } from '../../contract/monitoring.schema';
@@ -140,6 +141,9 @@ export async function importInWorker(
       progress.rejected_count = seen.rejectedCount;
       options.onProgress?.({ ...progress });
       await options.afterTransaction?.();
+      // Batches already waiting resolve without a turn of the event loop: give one, so a server
+      // answers the requests that came in while this transaction was written.
+      await yieldToOthers();
     }
   } finally {
     await worker.terminate();
