@@ -24,32 +24,30 @@ export const TemplateTitleInput = z
   .object({ ru: TitleText.optional(), en: TitleText.optional() })
   .refine((t) => t.ru !== undefined || t.en !== undefined, { message: 'needs ru or en' });
 
-export const AuditTemplateInput = z
-  .object({
-    code: TemplateCode,
-    title: TemplateTitleInput,
-    /** The score (0…1) an audit must reach to pass, e.g. 0.8. */
-    pass_mark: z.number().min(0, 'pass_mark must be within 0…1').max(1, 'pass_mark must be within 0…1'),
-    sections: z
-      .array(
-        z.object({
-          id: TemplateCode,
-          title: TemplateTitleInput.optional(),
-          items: z
-            .array(
-              z.object({
-                /** The code of a published standard with a `rating` or `checklist` measure; also the item's id. */
-                standard: z.string().trim().min(1).max(100),
-              }),
-            )
-            .min(1, 'a section needs at least one item')
-            .max(200),
-        }),
-      )
-      .min(1, 'a template needs at least one section')
-      .max(50),
-  })
-  .meta({ id: 'AuditTemplateInput' });
+export const AuditTemplateInput = z.object({
+  code: TemplateCode,
+  title: TemplateTitleInput,
+  /** The score (0…1) an audit must reach to pass, e.g. 0.8. */
+  pass_mark: z.number().min(0, 'pass_mark must be within 0…1').max(1, 'pass_mark must be within 0…1'),
+  sections: z
+    .array(
+      z.object({
+        id: TemplateCode,
+        title: TemplateTitleInput.optional(),
+        items: z
+          .array(
+            z.object({
+              /** The code of a published standard with a `rating` or `checklist` measure; also the item's id. */
+              standard: z.string().trim().min(1).max(100),
+            }),
+          )
+          .min(1, 'a section needs at least one item')
+          .max(200),
+      }),
+    )
+    .min(1, 'a template needs at least one section')
+    .max(50),
+});
 export type AuditTemplateInput = z.infer<typeof AuditTemplateInput>;
 
 /** An observed measure as the standard version stored it (snake_case, defaults applied). */

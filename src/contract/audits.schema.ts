@@ -14,41 +14,35 @@ const ItemId = z.string().min(1).max(100);
 export const AnswersPatch = z.record(ItemId, ItemAnswer.nullable());
 export const CommentsPatch = z.record(ItemId, z.string().trim().max(2000).nullable());
 
-export const AuditCreate = z
-  .object({
-    template_id: Id,
-    /** The unit observed, by code. */
-    unit: z.string().min(1).max(100),
-    /** The employee observed, by code, if one was. */
-    employee: z.string().min(1).max(100).nullable().optional(),
-    /** The interaction record observed (one call), if any. */
-    interaction_id: z.string().min(1).max(200).nullable().optional(),
-    /** When the observation took place; now by default. */
-    observed_at: Instant.optional(),
-    answers: AnswersPatch.optional(),
-    comments: CommentsPatch.optional(),
-  })
-  .meta({ id: 'AuditCreate' });
+export const AuditCreate = z.object({
+  template_id: Id,
+  /** The unit observed, by code. */
+  unit: z.string().min(1).max(100),
+  /** The employee observed, by code, if one was. */
+  employee: z.string().min(1).max(100).nullable().optional(),
+  /** The interaction record observed (one call), if any. */
+  interaction_id: z.string().min(1).max(200).nullable().optional(),
+  /** When the observation took place; now by default. */
+  observed_at: Instant.optional(),
+  answers: AnswersPatch.optional(),
+  comments: CommentsPatch.optional(),
+});
 export type AuditCreate = z.infer<typeof AuditCreate>;
 
-export const AuditAnswersInput = z
-  .object({
-    /** Item id → answer; items left out keep their answer, null clears one. */
-    answers: AnswersPatch.default({}),
-    comments: CommentsPatch.optional(),
-    observed_at: Instant.optional(),
-  })
-  .meta({ id: 'AuditAnswersInput' });
+export const AuditAnswersInput = z.object({
+  /** Item id → answer; items left out keep their answer, null clears one. */
+  answers: AnswersPatch.default({}),
+  comments: CommentsPatch.optional(),
+  observed_at: Instant.optional(),
+});
 export type AuditAnswersInput = z.infer<typeof AuditAnswersInput>;
 
-export const AuditAmendmentInput = z
-  .object({
-    /** The items to change (the others keep their answers); the result must still be complete. */
-    answers: AnswersPatch,
-    comments: CommentsPatch.optional(),
-    reason: z.string().trim().min(1, 'say why the audit is amended').max(2000),
-  })
-  .meta({ id: 'AuditAmendmentInput' });
+export const AuditAmendmentInput = z.object({
+  /** The items to change (the others keep their answers); the result must still be complete. */
+  answers: AnswersPatch,
+  comments: CommentsPatch.optional(),
+  reason: z.string().trim().min(1, 'say why the audit is amended').max(2000),
+});
 export type AuditAmendmentInput = z.infer<typeof AuditAmendmentInput>;
 
 export const AuditQueryParams = z.object({

@@ -143,6 +143,18 @@ describeEachDb('audit templates and audits', (database) => {
     return res.json() as { id: string; [k: string]: unknown };
   }
 
+  it('documents every audits route in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/v1/audit-templates']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/audit-templates/{id}']!).sort()).toEqual(['delete', 'get', 'put']);
+    expect(Object.keys(paths['/api/v1/audits']!).sort()).toEqual(['get', 'post']);
+    for (const p of ['/api/v1/audits/{id}/submit', '/api/v1/audits/{id}/amendments'])
+      expect(Object.keys(paths[p]!)).toEqual(['post']);
+    expect(Object.keys(paths['/api/v1/audits/{id}/answers']!)).toEqual(['put']);
+  });
+
   describe('templates', () => {
     it('refuses standards that are unknown or not judged in audits, naming each item', async () => {
       const res = await call('POST', '/audit-templates', admin, {
