@@ -11,7 +11,7 @@
 //   4. The server's reads while records are written: GET /api/v1/compliance and GET /api/health
 //      every 100 ms while `etalon import` writes COUNT records into the database the server uses,
 //      and while the server itself imports an uploaded file (POST /api/v1/imports).
-// Env: COUNT (1,000,000), BIG (5,000,000; a multiple of COUNT), REQUESTS (200), BENCH_PORT (3960),
+// Env: COUNT (1,000,000), BIG (5,400,000: filled to 5 M, then LIVE more by the CLI and LIVE by the server), REQUESTS (200), BENCH_PORT (3960),
 // PG_URL (postgres://postgres@127.0.0.1:55432/postgres; empty: skip PostgreSQL), BENCH_DIR.
 import { spawn } from 'node:child_process';
 import {
@@ -38,7 +38,7 @@ import {
 } from './monitoring-bare.mjs';
 
 const COUNT = Number(process.env.COUNT ?? 1_000_000);
-const BIG = Number(process.env.BIG ?? 5_000_000);
+const BIG = Number(process.env.BIG ?? 5_400_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3960);
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres';

@@ -3,6 +3,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { actorForUser, AppError, assertCan, ValidationError, type Actor } from '../core';
 import { assertTimeZone } from '../core/time/zoned-time';
 import {
@@ -27,6 +28,14 @@ export const INTERRUPTED = 'interrupted — upload the file again';
 const REJECTIONS_BATCH = 500;
 /** Progress (bytes, counts) written at most this often, in ms of real time. */
 const PROGRESS_EVERY_MS = 250;
+/**
+ * Records per transaction of a server-side import, and a pause after each: the server has one
+ * SQLite connection, and a read waits for the transaction in progress at each of its few queries.
+ * Short transactions with a breath between them let reads through at once instead of after
+ * several transactions (docs/BENCHMARKS.md).
+ */
+const SERVER_CHUNK = 1_000;
+const BREATH_MS = 25;
 
 /** What an import job keeps in `monitoring_jobs.scope`. */
 interface ImportScope {
@@ -174,7 +183,7 @@ export function createImportService(
     try {
       const ctx: CallContext = { actor: await actorOf(scope) };
       // In a worker thread (see monitoring/import-pipeline.ts): the server's thread only writes,
-      // one transaction of 5,000 records at a time, so reads are answered between them.
+      // one short transaction at a time, and reads are answered between them.
       counts = await monitoring.importFile(
         ctx,
         scope.path,
@@ -203,9 +212,11 @@ export function createImportService(
               reason: r.reason,
             });
           },
+          chunkSize: SERVER_CHUNK,
           afterTransaction: async () => {
             if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
             if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) await writeProgress();
+            await sleep(BREATH_MS);
           },
         },
       );
