@@ -5,6 +5,7 @@ import { RequireSession, SetupGate } from '../features/auth/session.gate';
 import { SetupPage } from '../features/auth/setup.page';
 import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
+import { auditsRoutes } from '../features/audits/audits.routes';
 import { exclusionsRoutes } from '../features/exclusions/exclusions.routes';
 import { gridRoutes } from '../features/grid/grid.routes';
 import { handbookRoutes } from '../features/handbook/handbook.routes';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           ...monitoringImportRoutes,
           ...exclusionsRoutes,
           ...monitoringRoutes,
+          ...auditsRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,

@@ -1,5 +1,7 @@
 import agreementEn from '../features/agreement/agreement.en.json';
 import agreementRu from '../features/agreement/agreement.ru.json';
+import auditsEn from '../features/audits/audits.en.json';
+import auditsRu from '../features/audits/audits.ru.json';
 import gridEn from '../features/grid/grid.en.json';
 import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
@@ -32,6 +34,7 @@ export const en = {
   monitoringImport: monitoringImportEn,
   exclusions: exclusionsEn,
   monitoring: monitoringEn,
+  audits: auditsEn,
 };
 export const ru = {
   ...baseRu,
@@ -43,4 +46,5 @@ export const ru = {
   monitoringImport: monitoringImportRu,
   exclusions: exclusionsRu,
   monitoring: monitoringRu,
+  audits: auditsRu,
 };

@@ -18,7 +18,7 @@ export const CAPABILITIES = [
   { key: 'grid', path: '/grid', icon: IconSitemap, built: true },
   { key: 'standards', path: '/standards', icon: IconChecklist, built: true },
   { key: 'monitoring', path: '/monitoring', icon: IconActivity, built: true },
-  { key: 'audits', path: '/audits', icon: IconClipboardCheck, built: false },
+  { key: 'audits', path: '/audits', icon: IconClipboardCheck, built: true },
   { key: 'improvement', path: '/improvement', icon: IconTrendingUp, built: false },
 ] as const satisfies readonly { key: string; path: string; icon: Icon; built: boolean }[];
 

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronRight, IconClipboardCheck, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AuditSummary } from '../../../../src/contract/audits.schema';
+import { roleCan } from '../../../../src/core/permissions';
+import { PageHeader } from '../../components/page-header';
+import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
+import { useFormat } from '../../i18n/use-format';
+import { useCurrentUser } from '../auth/session.queries';
+import { percent } from './answers';
+import { useAuditList } from './audits.queries';
+import { NewAuditDialog } from './new-audit.dialog';
+import { OutcomeBadge, StatusBadge, useTemplateTitle } from './audit-badges';
+import './audits.css';
+
+type StatusFilter = 'all' | 'draft' | 'submitted';
+
+/**
+ * `/audits`: an auditor's (or quality lead's) own drafts and submitted audits, newest first, and
+ * "New audit"; people who read audits but do not make them see the audits they may read.
+ */
+export function AuditsPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const user = useCurrentUser();
+  const canWrite = roleCan(user.role, 'audits.write');
+  const templateTitle = useTemplateTitle();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [creating, setCreating] = useState(false);
+  const list = useAuditList({ mine: canWrite, status: status === 'all' ? undefined : status });
+
+  const newButton = canWrite && (
+    <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+      {t('audits.new')}
+    </Button>
+  );
+
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  let body;
+  if (list.isPending) body = <LoadingRows rows={4} height={88} />;
+  else if (list.isError) body = <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  else if (items.length === 0)
+    body = (
+      <EmptyBlock
+        message={canWrite ? t('audits.empty') : t('audits.emptyAll')}
+        icon={<IconClipboardCheck size={32} aria-hidden />}
+        action={newButton || undefined}
+      />
+    );
+  else
+    body = (
+      <Stack
+        gap="sm"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={canWrite ? t('audits.mine') : t('audits.title')}
+        data-testid="audit-list"
+      >
+        {items.map((a) => (
+          <li key={a.id}>
+            <AuditCard
+              audit={a}
+              title={templateTitle(a.template.title, a.template.code)}
+              when={dateTime(a.observed_at)}
+            />
+          </li>
+        ))}
+      </Stack>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={t('audits.title')}
+        intro={canWrite ? t('audits.intro') : t('audits.introAll')}
+        action={newButton || undefined}
+      />
+      <SegmentedControl
+        mb="md"
+        size="md"
+        fullWidth
+        maw={480}
+        aria-label={t('audits.filter.label')}
+        value={status}
+        onChange={(v) => setStatus(v as StatusFilter)}
+        data={[
+          { value: 'all', label: t('audits.filter.all') },
+          { value: 'draft', label: t('audits.filter.draft') },
+          { value: 'submitted', label: t('audits.filter.submitted') },
+        ]}
+      />
+      {body}
+      {list.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            size="md"
+            loading={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Group>
+      )}
+      {canWrite && <NewAuditDialog opened={creating} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+function AuditCard({ audit, title, when }: { audit: AuditSummary; title: string; when: string }) {
+  const { t } = useTranslation();
+  const who = audit.employee ? `${audit.unit.code} · ${audit.employee.code}` : audit.unit.code;
+  return (
+    <UnstyledButton
+      component={Link}
+      to={`/audits/${audit.id}`}
+      className="audit-card"
+      aria-label={t('audits.open', { name: `${title}, ${who}, ${when}` })}
+      data-testid="audit-row"
+    >
+      <Paper withBorder radius="md" p="sm">
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Text fw={600} size="md" style={{ overflowWrap: 'anywhere' }}>
+              {title}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {who}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {when}
+            </Text>
+            <Group gap={6} mt={2}>
+              <StatusBadge status={audit.status} />
+              {audit.status === 'submitted' && audit.outcome && <OutcomeBadge outcome={audit.outcome} />}
+              {audit.score !== null && (
+                <Badge variant="outline" color="gray" tt="none">
+                  {t('audits.score', { value: percent(audit.score) })}
+                </Badge>
+              )}
+              {audit.amendments > 0 && (
+                <Badge variant="light" color="gray" tt="none">
+                  {t('audits.amendments', { count: audit.amendments })}
+                </Badge>
+              )}
+            </Group>
+          </Stack>
+          <IconChevronRight size={22} aria-hidden style={{ flexShrink: 0 }} />
+        </Group>
+      </Paper>
+    </UnstyledButton>
+  );
+}
