@@ -86,6 +86,8 @@ export function AuditForm({ audit }: { audit: AuditDetail }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
   /** What to focus once the section shown has changed: its heading, an item, or the problem list. */
+  /** Bumped to render (and so focus) even when the section shown stays the same. */
+  const [, setFocusTick] = useState(0);
   const focusNext = useRef<{ kind: 'heading' } | { kind: 'item'; id: string } | { kind: 'problems' } | null>(
     null,
   );
@@ -128,12 +130,14 @@ export function AuditForm({ audit }: { audit: AuditDetail }) {
   const goTo = (i: number) => {
     focusNext.current = { kind: 'heading' };
     setIndexState(clampSection(i, sections.length));
+    setFocusTick((n) => n + 1);
   };
   const goToItem = (itemId: string) => {
     const s = sectionOfItem(sections, itemId);
     if (s < 0) return;
     focusNext.current = { kind: 'item', id: itemId };
     setIndexState(s);
+    setFocusTick((n) => n + 1);
   };
 
   const submit = useMutation({
