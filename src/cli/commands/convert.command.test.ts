@@ -24,7 +24,8 @@ const MASTER = write(
 );
 const EXT = write('ext.csv', 'extension,unit,employee\n200,HR,E1\n');
 
-describe.concurrent('etalon convert asterisk-cdr', () => {
+// Each test spawns the CLI, several at once: on a loaded 2-core machine that takes seconds apiece.
+describe.concurrent('etalon convert asterisk-cdr', { timeout: 120_000 }, () => {
   it('writes records on stdout and unknown extensions on stderr, exit 0', async () => {
     const run = await etalon([
       'convert',
