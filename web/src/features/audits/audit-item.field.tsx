@@ -71,6 +71,8 @@ export const AuditItemField = memo(function AuditItemField({
   const [text, setText] = useState(comment ?? '');
   const [commentOpen, setCommentOpen] = useState(!!comment);
   const binary = m.type === 'checklist' || (m.scale ?? 'yes_no') === 'yes_no';
+  // Points with words ("4 — Warm") read best one per row on a phone; bare points side by side.
+  const labelled = !binary && (m.labels?.length ?? 0) > 0;
   const rule =
     m.type === 'rating' && !binary && m.pass_min !== undefined
       ? t('audits.item.passesFrom', { n: m.pass_min })
@@ -114,7 +116,7 @@ export const AuditItemField = memo(function AuditItemField({
           {guidance}
         </Text>
       )}
-      <div className="audit-choices" data-kind={binary ? 'binary' : 'scale'}>
+      <div className="audit-choices" data-kind={binary ? 'binary' : labelled ? 'labelled' : 'scale'}>
         {choices.map((c) => {
           const v = String(c.value);
           const words = choiceText(c);
