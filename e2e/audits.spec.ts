@@ -159,6 +159,23 @@ test('an auditor fills a reception audit on a phone, offline in the middle, subm
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   expect(await page.evaluate<string | null>(queuedScript)).toBeNull();
 
+  // The server out of reach (the browser still online) and the tab closed: a comment waits in the
+  // browser and is laid over the server's draft when the form opens again, then sent.
+  await page.route('**/api/v1/audits/*/answers', (route) => route.abort());
+  await signIn.getByRole('button', { name: /Add a comment/ }).click();
+  await signIn.getByRole('textbox', { name: 'Comment' }).fill('Book at the door');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'offline');
+  expect(JSON.parse((await page.evaluate<string | null>(queuedScript)) ?? '{}')).toEqual({
+    answers: {},
+    comments: { [SIGNIN]: 'Book at the door' },
+  });
+  await page.unroute('**/api/v1/audits/*/answers');
+  await page.reload();
+  await page.getByRole('button', { name: /Section 2: Environment/ }).click();
+  await expect(signIn.getByRole('textbox', { name: 'Comment' })).toHaveValue('Book at the door');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  expect(await page.evaluate<string | null>(queuedScript)).toBeNull();
+
   // Submitting with an item unanswered: the server names it; following the link opens it.
   await page.getByTestId('submit-audit').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Submit' }).click();
@@ -181,6 +198,7 @@ test('an auditor fills a reception audit on a phone, offline in the middle, subm
   await expect(page.getByTestId('audit-outcome')).toHaveText('Passed');
   await expect(page.getByTestId('audit-summary')).toContainText('Score 75');
   await expect(page.getByTestId('result-item')).toHaveCount(4);
+  await expect(page.getByTestId('audit-result')).toContainText('Book at the door');
   await page.screenshot(shot('audits-03-result'));
 
   // In the list: submitted, with its score.

@@ -47,7 +47,7 @@ function SaveState({ status, onRetry }: { status: SaveStatus; onRetry: () => voi
         {t(`audits.save.${status}`)}
       </Badge>
       {status === 'error' && (
-        <Button size="compact-sm" variant="subtle" onClick={onRetry}>
+        <Button size="sm" h={44} variant="subtle" onClick={onRetry}>
           {t('common.retry')}
         </Button>
       )}
@@ -254,7 +254,7 @@ export function AuditForm({ audit }: { audit: AuditDetail }) {
                     type="button"
                     size="sm"
                     onClick={() => goToItem(p.itemId)}
-                    style={{ minHeight: 32 }}
+                    style={{ minHeight: 44, textAlign: 'start' }}
                   >
                     {titleOf(p.itemId)}
                   </Anchor>

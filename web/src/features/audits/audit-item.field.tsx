@@ -165,6 +165,7 @@ export const AuditItemField = memo(function AuditItemField({
           mt="sm"
           variant="subtle"
           size="md"
+          h={44}
           leftSection={<IconMessage size={18} aria-hidden />}
           onClick={() => setCommentOpen(true)}
           aria-label={t('audits.item.addCommentTo', { item: title })}

@@ -32,7 +32,12 @@ export function AuditsPage() {
   const list = useAuditList({ mine: canWrite, status: status === 'all' ? undefined : status });
 
   const newButton = canWrite && (
-    <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+    <Button
+      size="md"
+      h={44}
+      leftSection={<IconPlus size={18} aria-hidden />}
+      onClick={() => setCreating(true)}
+    >
       {t('audits.new')}
     </Button>
   );
@@ -81,7 +86,7 @@ export function AuditsPage() {
       />
       <SegmentedControl
         mb="md"
-        size="md"
+        size="lg"
         fullWidth
         maw={480}
         aria-label={t('audits.filter.label')}
@@ -99,6 +104,7 @@ export function AuditsPage() {
           <Button
             variant="default"
             size="md"
+            h={44}
             loading={list.isFetchingNextPage}
             onClick={() => void list.fetchNextPage()}
           >
