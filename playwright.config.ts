@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser journeys in Debian's Chromium (never a downloaded browser) against the real server on
- * a fresh, empty SQLite database, so every run starts at first-run setup.
+ * a fresh, empty SQLite database, so every run starts at first-run setup. Files run in name order,
+ * and `first-run.spec.ts` needs the empty instance: a journey's file must sort after it (the
+ * others set the instance up through the API when they run alone — see page-models/first-admin.ts).
  */
 const port = Number(process.env.E2E_PORT ?? 3999);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'etalon-e2e-'));
