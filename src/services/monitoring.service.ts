@@ -40,6 +40,7 @@ import {
   recordNow,
   rejudgeStored,
   storedVerdicts,
+  rejectionsOf,
   unknownCodes,
   writePrepared,
   writeRecords,
@@ -193,12 +194,10 @@ export function createMonitoringService(deps: ServiceDeps) {
       for (const entry of batch) {
         progress.records += 1;
         const at = index++;
-        const problems = 'problems' in entry ? entry.problems : unknownCodes(r, entry.record);
-        if (problems.length > 0) {
+        const rejected = rejectionsOf(r, entry, at);
+        if (rejected.length > 0) {
           progress.rejected_count += 1;
-          const id = 'record' in entry ? entry.record.id : (entry.id ?? null);
-          for (const p of problems)
-            options.onRejected?.({ index: at, line: entry.line, id, field: p.field, reason: p.message });
+          for (const x of rejected) options.onRejected?.(x);
           continue;
         }
         if ('record' in entry) chunk.push({ index: at, line: entry.line, record: entry.record });

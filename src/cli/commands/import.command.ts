@@ -16,7 +16,7 @@ import {
   type RecordEntry,
   type RecordsFormat,
 } from '../../services/files/interaction-records.reader';
-import { unknownCodes } from '../../services/monitoring/ingest';
+import { rejectionsOf } from '../../services/monitoring/ingest';
 import { EXIT_BAD_INPUT } from '../output';
 import { megabytes, progressBar } from '../progress';
 import { runQueuedRejudging } from '../run-queued-jobs';
@@ -218,13 +218,11 @@ async function importLocal(file: string, options: ImportOptions): Promise<number
       const rules = await monitoring.rulesCache.get(runtime.database.db);
       for await (const batch of await read())
         for (const entry of batch) {
+          const rejected = rejectionsOf(rules, entry, report.totals.records);
           report.totals.records += 1;
-          const problems = 'problems' in entry ? entry.problems : unknownCodes(rules, entry.record);
-          if (problems.length === 0) continue;
+          if (rejected.length === 0) continue;
           report.totals.rejected += 1;
-          const id = 'record' in entry ? entry.record.id : (entry.id ?? null);
-          for (const p of problems)
-            report.problem({ line: entry.line, id, field: p.field, reason: p.message });
+          for (const r of rejected) report.problem(r);
         }
       if (report.totals.rejected > 0) return report.finish('--atomic: nothing was written');
       Object.assign(report.totals, { records: 0 });

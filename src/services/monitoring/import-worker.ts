@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InteractionRecord } from '../../contract/interaction-record.schema';
 import { readInteractionRecordBatches } from '../files/interaction-records.reader';
-import { unknownCodes } from './ingest';
+import { rejectionsOf } from './ingest';
 import { AHEAD, type WorkerInput, type WorkerMessage } from './import-pipeline';
 import { prepareRecords } from './prepare';
 import { buildRules } from './rules';
@@ -59,12 +59,10 @@ async function run() {
     for (const entry of entries) {
       records += 1;
       const at = index++;
-      const problems = 'problems' in entry ? entry.problems : unknownCodes(rules, entry.record);
+      const problems = rejectionsOf(rules, entry, at);
       if (problems.length > 0) {
         rejectedCount += 1;
-        const id = 'record' in entry ? entry.record.id : (entry.id ?? null);
-        for (const p of problems)
-          rejected.push({ index: at, line: entry.line, id, field: p.field, reason: p.message });
+        rejected.push(...problems);
         continue;
       }
       if ('record' in entry) batch.push(entry.record);

@@ -1,5 +1,7 @@
 import type { InteractionRecord, RecordProblem } from '../../contract/interaction-record.schema';
+import type { RejectedRecord } from '../../contract/monitoring.schema';
 import type { Interaction } from '../../core/compliance/interaction';
+import type { RecordEntry } from '../files/interaction-records.reader';
 import type { Db } from '../../db/database';
 import type { DialectName } from '../../db/dialect/dialect-name';
 import { monitoringRepository, type StoredInteraction } from '../../db/monitoring.repository';
@@ -63,6 +65,20 @@ export function unknownCodes(rules: Rules, record: InteractionRecord): RecordPro
   if (record.employee !== undefined && !rules.employees.has(record.employee))
     problems.push({ field: 'employee', message: `unknown employee "${record.employee}"` });
   return problems;
+}
+
+const VALID: readonly RejectedRecord[] = [];
+
+/**
+ * Why an entry of a records file is rejected — the reader's problems, or codes this organization
+ * does not have — one rejected record per problem; empty when the entry is a valid record. The one
+ * check every file import makes (in one thread, in the worker, in `--atomic`'s first pass).
+ */
+export function rejectionsOf(rules: Rules, entry: RecordEntry, index: number): readonly RejectedRecord[] {
+  const problems = 'problems' in entry ? entry.problems : unknownCodes(rules, entry.record);
+  if (problems.length === 0) return VALID;
+  const id = 'record' in entry ? entry.record.id : (entry.id ?? null);
+  return problems.map((p) => ({ index, line: entry.line, id, field: p.field, reason: p.message }));
 }
 
 /**
