@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtalon } from '../../../test/run-etalon';
+import { scratchDir } from '../../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-convert-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-convert-');
 
 const etalon = (args: string[]) => runEtalon(args);
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtalon } from '../../../test/run-etalon';
 import {
   BY_UNIT,
@@ -12,15 +11,9 @@ import {
   toNdjson,
   type Row,
 } from '../../../test/evaluation-fixtures';
+import { scratchDir } from '../../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-evaluate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-evaluate-');
 
 const etalon = (args: string[]) => runEtalon(['evaluate', ...args]);
 

@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { runEtalonOn } from '../../../test/run-etalon';
 import { createTestApp, createToken } from '../../../test/test-app';
 import { describeEachDb } from '../../../test/test-database';
 import { STANDARDS_YAML } from './monitoring-cli.fixture';
+import { scratchDir } from '../../../test/scratch-dir';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine (tens when loaded). */
 const CLI_TIMEOUT = 120_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-import-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-import-cli-');
 
 const HEADER = 'id,channel,unit,employee,started_at,answered_at,ended_at,rings';
 const BROKEN = [

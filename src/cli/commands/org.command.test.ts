@@ -1,21 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runEtalonOn } from '../../../test/run-etalon';
 import { describeEachDb } from '../../../test/test-database';
+import { scratchDir } from '../../../test/scratch-dir';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
 const CLI_TIMEOUT = 120_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-org-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-org-cli-');
 
 describeEachDb('etalon org export / import', (database) => {
   const etalon = (args: string[]) => runEtalonOn(database(), args);

@@ -1,22 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runEtalonOn } from '../../../test/run-etalon';
 import { describeEachDb } from '../../../test/test-database';
 import { BOOTSTRAP } from '../../services/standards-code/standards-code.fixture';
+import { scratchDir } from '../../../test/scratch-dir';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
 const CLI_TIMEOUT = 120_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-standards-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-standards-cli-');
 
 describeEachDb('etalon standards export / apply', (database) => {
   const etalon = (args: string[]) => runEtalonOn(database(), args);

@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtalon } from '../../../test/run-etalon';
+import { scratchDir } from '../../../test/scratch-dir';
 
 /** Each run starts a Node process: seconds each on a busy two-core machine. */
 const CLI_TIMEOUT = 120_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-stats-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-stats-');
 
 const etalon = (args: string[]) => runEtalon(args);
 

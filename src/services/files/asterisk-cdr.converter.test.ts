@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   convertAsteriskCdr,
   convertCdrRow,
@@ -11,15 +9,9 @@ import {
   type Extension,
 } from './asterisk-cdr.converter';
 import { readInteractionRecords } from './interaction-records.reader';
+import { scratchDir } from '../../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-cdr-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-cdr-');
 
 /** Four calls as Asterisk's cdr_csv writes them (the shape of samples/asterisk-Master.csv). */
 const MASTER_CSV = [

@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   formatRecordProblems,
   readInteractionRecords,
   recordsFormatOf,
   type RecordEntry,
 } from './interaction-records.reader';
+import { scratchDir } from '../../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-records-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, write } = scratchDir('etalon-records-');
 
 async function all(path: string, options?: Parameters<typeof readInteractionRecords>[1]) {
   const entries: RecordEntry[] = [];

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core';
 import { withinMs } from '../../contract/standards-file.schema';
 import { readStandardsFile } from './standards-file.reader';
+import { scratchDir } from '../../../test/scratch-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'etalon-standards-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, write } = scratchDir('etalon-standards-');
 
 const GOOD = `version: etalon/v1
 timezone: Europe/Moscow
@@ -46,12 +44,6 @@ standards:
     target: 0.95
     period: week
 `;
-
-function write(name: string, text: string) {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function refusal(name: string, text: string) {
   const error = await readStandardsFile(write(name, text)).catch((e: unknown) => e);
