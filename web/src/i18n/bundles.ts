@@ -2,6 +2,8 @@ import agreementEn from '../features/agreement/agreement.en.json';
 import agreementRu from '../features/agreement/agreement.ru.json';
 import auditsEn from '../features/audits/audits.en.json';
 import auditsRu from '../features/audits/audits.ru.json';
+import auditTemplatesEn from '../features/audit-templates/audit-templates.en.json';
+import auditTemplatesRu from '../features/audit-templates/audit-templates.ru.json';
 import gridEn from '../features/grid/grid.en.json';
 import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
@@ -35,6 +37,7 @@ export const en = {
   exclusions: exclusionsEn,
   monitoring: monitoringEn,
   audits: auditsEn,
+  auditTemplates: auditTemplatesEn,
 };
 export const ru = {
   ...baseRu,
@@ -47,4 +50,5 @@ export const ru = {
   exclusions: exclusionsRu,
   monitoring: monitoringRu,
   audits: auditsRu,
+  auditTemplates: auditTemplatesRu,
 };
