@@ -179,7 +179,10 @@ export const FindingsQuery = z.object({
 export type FindingsQuery = z.infer<typeof FindingsQuery>;
 
 export const Finding = z.object({
-  interaction_id: z.string(),
+  /** The record judged; null when the finding is an audit's failed item (then `audit_id`). */
+  interaction_id: z.string().nullable(),
+  /** The submitted audit whose item failed (observed standards, issue 7); null for records. */
+  audit_id: z.string().nullable(),
   standard: z.string(),
   version: z.number().int(),
   verdict: z.enum(['fail', 'pending']),

@@ -25,7 +25,7 @@ import {
 } from './files/interaction-records.reader';
 import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { monitoringRepository } from '../db/monitoring.repository';
-import type { MonitoringJobsTable } from '../db/database';
+import type { Db, MonitoringJobsTable } from '../db/database';
 import type { CallContext, ServiceDeps } from './service-context';
 import {
   alignedGrain,
@@ -55,6 +55,12 @@ import {
   type ImportProgress,
   type PipelineOptions,
 } from './monitoring/import-pipeline';
+import {
+  AUDIT_FINDING_PREFIX,
+  countObservation,
+  type CountedObservation,
+  type ObservationInput,
+} from './monitoring/observed';
 import { createRulesCache } from './monitoring/rules-cache';
 import type { Rules } from './monitoring/rules';
 
@@ -339,6 +345,19 @@ export function createMonitoringService(deps: ServiceDeps) {
   return {
     rulesCache: rules,
     settleDue,
+
+    /**
+     * Observed standards (issue 7): replaces what a submitted audit counts in the roll-ups and
+     * findings, in the caller's transaction (`observed.ts`). Returns what the audit stores.
+     */
+    async countObserved(
+      tx: Db,
+      auditId: string,
+      before: CountedObservation | null,
+      after: ObservationInput | null,
+    ): Promise<CountedObservation | null> {
+      return countObservation(tx, dialect, await rules.get(tx), auditId, before, after);
+    },
 
     /**
      * At server start: re-judging runs a process that died left running are queued again (their
@@ -639,8 +658,7 @@ export function createMonitoringService(deps: ServiceDeps) {
       const r = await rules.get(db);
       const scope = await scopeOf(ctx.actor, r);
       const versions = r.versions.get(q.standard);
-      if (!versions)
-        throw new AppError('not_found', `No standard judged by records has the code "${q.standard}".`);
+      if (!versions) throw new AppError('not_found', `No published standard has the code "${q.standard}".`);
       const latest = [...versions.values()].reduce((a, b) => (b.version > a.version ? b : a));
       const grain = q.period ?? latest.period;
       const rows = await sumRollups(db, r, {
@@ -724,7 +742,9 @@ export function createMonitoringService(deps: ServiceDeps) {
       return {
         total: Number(n),
         items: items.map((f) => ({
-          interaction_id: f.interaction_id,
+          ...(f.interaction_id.startsWith(AUDIT_FINDING_PREFIX)
+            ? { interaction_id: null, audit_id: f.interaction_id.slice(AUDIT_FINDING_PREFIX.length) }
+            : { interaction_id: f.interaction_id, audit_id: null }),
           standard: f.standard,
           version: f.version,
           verdict: f.verdict,

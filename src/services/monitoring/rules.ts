@@ -37,6 +37,11 @@ export interface StandardVersionInfo {
   channels: readonly Channel[] | undefined;
   /** Epoch ms it takes effect. */
   effectiveFromMs: number;
+  /**
+   * Judged by people (a `rating` or `checklist` measure), not by records: its results come from
+   * submitted audits (`countObserved` in the monitoring service), never from `judge`.
+   */
+  observed: boolean;
 }
 
 export interface UnitInfo {
@@ -69,6 +74,10 @@ interface Epoch {
   /** In force from this instant until the next epoch's. */
   startMs: number;
   standards: ReadonlyArray<{ version: number; compiled: CompiledStandard }>;
+  /** Every standard in force (judged by records or observed) → the calendar its days are in. */
+  dayCalendars: ReadonlyMap<string, BusinessCalendar>;
+  /** The calendar of a standard not in force: the first in force by code, or round the clock. */
+  defaultCalendar: BusinessCalendar;
 }
 
 /**
@@ -89,8 +98,16 @@ export interface Rules {
   unitsById: ReadonlyMap<string, UnitInfo>;
   employees: ReadonlyMap<string, EmployeeInfo>;
   employeesById: ReadonlyMap<string, EmployeeInfo>;
-  /** Every published version of every standard judged by records, by code then version. */
+  /**
+   * Every published version of every standard, by code then version: those judged by records and
+   * the observed ones (`observed: true`), so both appear in the same results.
+   */
   versions: ReadonlyMap<string, ReadonlyMap<number, StandardVersionInfo>>;
+  /**
+   * The local date (days since 1970-01-01) of an instant in the calendar a standard is judged on at
+   * that instant — the day a record or an observation of it is counted on.
+   */
+  localDay(standard: string, ms: number): number;
   /** Columns thresholds read (a non-number there is bad input) and texts scripts read. */
   numericFields: ReadonlySet<string>;
   textFields: ReadonlySet<string>;
@@ -208,10 +225,21 @@ export function buildRules(input: RulesInput): Rules {
   for (const s of input.standards) {
     for (const v of s.versions) {
       const d = v.definition;
-      if (d === null || !judgedByRecords(d)) continue;
-      if (d.measure.type === 'threshold' && d.measure.field !== 'rings' && d.measure.field !== 'wait_seconds')
+      if (d === null) continue;
+      const byRecords = judgedByRecords(d);
+      if (
+        byRecords &&
+        d.measure.type === 'threshold' &&
+        d.measure.field !== 'rings' &&
+        d.measure.field !== 'wait_seconds'
+      )
         numericFields.add(d.measure.field);
-      if (d.measure.type === 'script' && d.measure.field !== 'greeting' && d.measure.field !== 'template')
+      if (
+        byRecords &&
+        d.measure.type === 'script' &&
+        d.measure.field !== 'greeting' &&
+        d.measure.field !== 'template'
+      )
         textFields.add(d.measure.field);
       let byVersion = versions.get(s.code);
       if (!byVersion) versions.set(s.code, (byVersion = new Map()));
@@ -223,6 +251,7 @@ export function buildRules(input: RulesInput): Rules {
         title: d.title,
         channels: d.channels,
         effectiveFromMs: Date.parse(v.effective_from),
+        observed: !byRecords,
       });
     }
   }
@@ -237,12 +266,15 @@ export function buildRules(input: RulesInput): Rules {
     }
     const first: [string, BusinessCalendar] = calendarsInForce.values().next().value ?? ['', fallback];
     const standards: Array<{ version: number; compiled: CompiledStandard }> = [];
+    const dayCalendars = new Map<string, BusinessCalendar>();
     for (const s of input.standards) {
       const v = versionInForce(s.versions, at);
       const d = v?.definition;
-      if (!v || !d || !judgedByRecords(d)) continue;
+      if (!v || !d) continue;
       const [calendarKey, calendar] =
         d.calendar === undefined ? first : (calendarsInForce.get(d.calendar) ?? first);
+      dayCalendars.set(s.code, calendar);
+      if (!judgedByRecords(d)) continue;
       const key = `${s.code}\u0000${v.version}\u0000${calendarKey}`;
       let compiled = compiledStandards.get(key);
       if (!compiled) {
@@ -251,7 +283,7 @@ export function buildRules(input: RulesInput): Rules {
       }
       standards.push({ version: v.version, compiled });
     }
-    return { startMs, standards };
+    return { startMs, standards, dayCalendars, defaultCalendar: first[1] };
   });
 
   const units = new Map(input.units.map((u) => [u.code, u]));
@@ -343,6 +375,11 @@ export function buildRules(input: RulesInput): Rules {
         });
       }
       return out;
+    },
+    localDay(standard, ms) {
+      const epoch = epochAt(ms);
+      const calendar = epoch ? (epoch.dayCalendars.get(standard) ?? epoch.defaultCalendar) : fallback;
+      return calendar.localParts(ms).epochDay;
     },
     units,
     unitsById,

@@ -89,7 +89,7 @@ export function FindingsDrawer({
           <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {findings.data.items.map((f) => (
               <Paper
-                key={`${f.interaction_id}-${f.standard}`}
+                key={`${f.interaction_id ?? `audit-${f.audit_id}`}-${f.standard}`}
                 component="li"
                 withBorder
                 p="sm"
@@ -99,19 +99,31 @@ export function FindingsDrawer({
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Anchor
                     component={Link}
-                    to={`/monitoring/records/${encodeURIComponent(f.interaction_id)}`}
+                    to={
+                      f.audit_id !== null
+                        ? `/audits/${encodeURIComponent(f.audit_id)}`
+                        : `/monitoring/records/${encodeURIComponent(f.interaction_id ?? '')}`
+                    }
                     fw={600}
                     size="sm"
                   >
                     {dateTime(f.started_at)}
                   </Anchor>
-                  <Badge variant="light" color="gray" size="sm">
-                    {t(`standards.channels.${f.channel}`)}
-                  </Badge>
+                  <Group gap={4}>
+                    {f.audit_id !== null && (
+                      <Badge variant="light" color="grape" size="sm">
+                        {t('monitoring.findings.fromAudit')}
+                      </Badge>
+                    )}
+                    <Badge variant="light" color="gray" size="sm">
+                      {t(`standards.channels.${f.channel}`)}
+                    </Badge>
+                  </Group>
                 </Group>
                 <Text size="xs" c="dimmed" mt={2}>
                   {f.unit}
-                  {f.employee ? ` · ${f.employee}` : ''} · {f.interaction_id} · v{f.version}
+                  {f.employee ? ` · ${f.employee}` : ''} ·{' '}
+                  {f.interaction_id ?? t('monitoring.findings.auditRef')} · v{f.version}
                 </Text>
                 <Text size="sm" mt={6}>
                   {f.reason}
