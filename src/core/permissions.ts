@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   'audits.read.all': ['admin', 'manager', 'auditor', 'viewer'],
   'audits.write': ['admin', 'manager', 'auditor'],
   'audits.write.all': ['admin', 'manager'],
+  // Calibration sessions (issue 7): quality leads create and reveal them; participants are people
+  // who can write audits (`audits.write`).
+  'calibration.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -433,6 +433,40 @@ export interface AuditAmendmentsTable {
   at: string;
 }
 
+// --- Calibration sessions (issue 7, part C: migration 0008-calibration) ---
+
+/** A calibration session: auditors judge the same subjects blind, then the answers are revealed. */
+export interface CalibrationSessionsTable {
+  id: string;
+  title: string;
+  template_id: string;
+  template_version: number;
+  /** JSON: `[{id, label, description, interaction_id}]`. */
+  subjects: string;
+  status: 'open' | 'revealed';
+  created_by_kind: 'user' | 'token' | 'system';
+  created_by: string;
+  created_by_label: string;
+  created_at: string;
+  revealed_at: string | null;
+}
+
+export interface CalibrationParticipantsTable {
+  session_id: string;
+  user_id: string;
+  submitted_at: string | null;
+}
+
+/** One participant's answer to one item on one subject: `'1'`…`'5'`, `'yes'`, `'no'`, `'na'`, or null (comment only). */
+export interface CalibrationJudgementsTable {
+  session_id: string;
+  user_id: string;
+  subject_id: string;
+  item_id: string;
+  answer: string | null;
+  comment: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -468,6 +502,10 @@ export interface Database {
   audit_template_versions: AuditTemplateVersionsTable;
   audits: AuditsTable;
   audit_amendments: AuditAmendmentsTable;
+  // Calibration sessions (issue 7, part C).
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_participants: CalibrationParticipantsTable;
+  calibration_judgements: CalibrationJudgementsTable;
 }
 
 /** A connection or a transaction: repositories accept either. */

@@ -14,6 +14,7 @@ import { acknowledgementRoutes } from './routes/acknowledgements.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { calendarIcsRoutes } from './routes/calendar-ics.routes';
 import { calendarRoutes } from './routes/calendars.routes';
+import { calibrationRoutes } from './routes/calibration.routes';
 import { catalogCodeRoutes } from './routes/catalog-code.routes';
 import { authRoutes } from './routes/auth.routes';
 import { demoRoutes } from './routes/demo.routes';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(monitoringRoutes, { services });
       await api.register(exclusionRoutes, { services });
       await api.register(auditsRoutes, { services });
+      await api.register(calibrationRoutes, { services });
       await api.register(importRoutes, { services });
       await api.register(calendarIcsRoutes, { services });
       await api.register(proposalRoutes, { services });

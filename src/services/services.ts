@@ -3,6 +3,7 @@ import { createAuditService } from './audit.service';
 import { createAuditTemplateService } from './audit-template.service';
 import { createAuditsService } from './audits.service';
 import { createAuthService } from './auth.service';
+import { createCalibrationService } from './calibration.service';
 import { createCatalogService } from './catalog.service';
 import { createDemoService } from './demo/demo.service';
 import { createEmployeeService } from './employee.service';
@@ -78,6 +79,8 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     // Audits (issue 7): templates from observed standards, and the audits made with them.
     auditTemplates: createAuditTemplateService(deps),
     audits: createAuditsService(deps),
+    // Calibration sessions (issue 7): blind judging of the same subjects, then alpha.
+    calibration: createCalibrationService(deps),
   };
 }
 

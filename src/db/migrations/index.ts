@@ -5,6 +5,7 @@ import * as m0003 from './0003-grid';
 import * as m0004 from './0004-standards';
 import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-audits';
+import * as m0008 from './0008-calibration';
 
 /**
  * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-standards': m0004,
   '0005-monitoring': m0005,
   '0006-audits': m0006,
+  '0008-calibration': m0008,
 };
