@@ -135,6 +135,8 @@ export const SummaryResponse = z
         title: z.object({ ru: z.string().optional(), en: z.string().optional() }),
         target: z.number(),
         period: Grain,
+        /** Judged by people in audits (`rating`, `checklist`), not read from records. */
+        observed: z.boolean(),
       }),
     ),
     units: z.array(

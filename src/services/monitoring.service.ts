@@ -617,6 +617,7 @@ export function createMonitoringService(deps: ServiceDeps) {
             title: typeof v.title === 'string' ? { en: v.title, ru: v.title } : v.title,
             target: v.target,
             period: v.period,
+            observed: v.observed,
           };
         }),
         units: unitRows

@@ -1,5 +1,6 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { IconEye } from '@tabler/icons-react';
 import type { SummaryCell, SummaryResponse } from '../../../../src/contract/monitoring.schema';
 import { useFormat } from '../../i18n/use-format';
 import { cellPercent, heatOf, percent, type Heat } from './heat';
@@ -78,7 +79,9 @@ export function Heatmap({
             {standards.map((s) => (
               <th key={s.code} scope="col">
                 <Tooltip
-                  label={`${standardTitle(s)} · ${t('monitoring.heat.target', { value: percent(s.target) })}`}
+                  label={`${standardTitle(s)} · ${t('monitoring.heat.target', { value: percent(s.target) })}${
+                    s.observed ? ` · ${t('monitoring.heat.observed')}` : ''
+                  }`}
                   withArrow
                   events={{ hover: true, focus: true, touch: false }}
                   multiline
@@ -93,7 +96,16 @@ export function Heatmap({
                     })}
                     onClick={() => onChooseStandard(s.code)}
                   >
-                    <span>{s.code}</span>
+                    <span>
+                      {s.code}
+                      {s.observed && (
+                        <IconEye
+                          size={12}
+                          aria-label={t('monitoring.heat.observed')}
+                          className="heat-observed"
+                        />
+                      )}
+                    </span>
                     <Text span size="xs" c="dimmed" fw={400}>
                       ≥ {percent(s.target)} %
                     </Text>
