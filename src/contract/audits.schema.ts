@@ -26,6 +26,8 @@ export const AuditCreate = z.object({
   observed_at: Instant.optional(),
   answers: AnswersPatch.optional(),
   comments: CommentsPatch.optional(),
+  /** The schedule round this audit is made for (its template and unit); one audit per round. */
+  round_id: Id.nullable().optional(),
 });
 export type AuditCreate = z.infer<typeof AuditCreate>;
 
@@ -72,6 +74,8 @@ export const AuditSummary = z
     employee: Ref.nullable(),
     auditor: z.object({ kind: z.enum(['user', 'token', 'system']), id: z.string(), label: z.string() }),
     interaction_id: z.string().nullable(),
+    /** The schedule round it was started from, if any. */
+    round_id: Id.nullable(),
     status: z.enum(['draft', 'submitted']),
     observed_at: Instant,
     submitted_at: Instant.nullable(),

@@ -18,6 +18,9 @@ export const NotificationKind = z.enum([
   'mentioned',
   'commented',
   'proposal_stale',
+  // Audit schedules (issue 7): a round you are assigned to opened (due) / passed its due instant.
+  'audit_round_due',
+  'audit_round_overdue',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -30,6 +33,8 @@ export const Notification = z
     proposal: z.object({ id: Id, number: z.number().int(), title: z.string() }).nullable(),
     /** A short excerpt (a comment's first words, a rejection's reason). */
     excerpt: z.string().nullable(),
+    /** What it is about besides a proposal: the audit round's id for `audit_round_*`. */
+    subject: z.string().nullable(),
     read_at: Instant.nullable(),
     created_at: Instant,
   })

@@ -216,6 +216,15 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
     viewer: false,
     integration: false,
   },
+  'audit_schedules.manage': {
+    admin: true,
+    manager: true,
+    head: false,
+    auditor: false,
+    staff: false,
+    viewer: false,
+    integration: false,
+  },
   'calibration.manage': {
     admin: true,
     manager: true,

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'audits.read.all': ['admin', 'manager', 'auditor', 'viewer'],
   'audits.write': ['admin', 'manager', 'auditor'],
   'audits.write.all': ['admin', 'manager'],
+  // Audit schedules (issue 7): quality leads keep them; their rounds are read with `audits.read`.
+  'audit_schedules.manage': ['admin', 'manager'],
   // Calibration sessions (issue 7): quality leads create and reveal them; participants are people
   // who can write audits (`audits.write`).
   'calibration.manage': ['admin', 'manager'],

@@ -240,6 +240,8 @@ export interface NotificationsTable {
   actor_id: string | null;
   proposal_id: string | null;
   excerpt: string | null;
+  /** What it is about besides a proposal: an audit round's id for `audit_round_*` (0007). */
+  subject: string | null;
   read_at: string | null;
   created_at: string;
 }
@@ -418,6 +420,8 @@ export interface AuditsTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** The schedule round it was started from (0007-audit-schedules); one audit per round. */
+  round_id: string | null;
 }
 
 /** A correction of a submitted audit, numbered from 1 per audit. */
@@ -467,6 +471,47 @@ export interface CalibrationJudgementsTable {
   comment: string | null;
 }
 
+// Audit schedules and rounds (issue 7, part S: 0007-audit-schedules).
+/** A recurring audit of a unit with a template; `spec` is JSON as core's schedule rule reads it. */
+export interface AuditSchedulesTable {
+  id: string;
+  template_id: string;
+  unit_id: string;
+  kind: 'weekly' | 'monthly' | 'n_per_month';
+  /** JSON: `{weekday, time}` | `{day, time}` | `{n, seed}`. */
+  spec: string;
+  timezone: string;
+  due_after_ms: number;
+  grace_ms: number;
+  starts_on: string;
+  ends_on: string | null;
+  /** Rounds are stored from this instant on (starts_on's start, or the last edit). */
+  rounds_from: string;
+  /** JSON: user ids of the assigned auditors. */
+  auditor_ids: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** One occurrence of a schedule, stored once (unique schedule + key); its state is derived. */
+export interface AuditRoundsTable {
+  id: string;
+  schedule_id: string;
+  key: string;
+  starts_at: string;
+  due_at: string;
+  closes_at: string;
+  audit_id: string | null;
+  /** A user id, or null: any of the schedule's auditors. */
+  assignee: string | null;
+  reminded_due_at: string | null;
+  reminded_overdue_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -502,6 +547,8 @@ export interface Database {
   audit_template_versions: AuditTemplateVersionsTable;
   audits: AuditsTable;
   audit_amendments: AuditAmendmentsTable;
+  audit_schedules: AuditSchedulesTable;
+  audit_rounds: AuditRoundsTable;
   // Calibration sessions (issue 7, part C).
   calibration_sessions: CalibrationSessionsTable;
   calibration_participants: CalibrationParticipantsTable;

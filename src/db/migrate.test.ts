@@ -11,6 +11,8 @@ const TABLES = [
   'api_tokens',
   'audit_amendments',
   'audit_log',
+  'audit_rounds',
+  'audit_schedules',
   'audit_template_versions',
   'audit_templates',
   'audits',

@@ -21,6 +21,7 @@ import { demoRoutes } from './routes/demo.routes';
 import { employeeRoutes } from './routes/employees.routes';
 import { exclusionRoutes } from './routes/exclusions.routes';
 import { auditsRoutes } from './routes/audits.routes';
+import { auditScheduleRoutes } from './routes/audit-schedules.routes';
 import { importRoutes } from './routes/imports.routes';
 import { gridRoutes } from './routes/grid.routes';
 import { gridTransferRoutes } from './routes/grid-transfer.routes';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(monitoringRoutes, { services });
       await api.register(exclusionRoutes, { services });
       await api.register(auditsRoutes, { services });
+      await api.register(auditScheduleRoutes, { services });
       await api.register(calibrationRoutes, { services });
       await api.register(importRoutes, { services });
       await api.register(calendarIcsRoutes, { services });

@@ -11,7 +11,10 @@ const SETTLE_EVERY_MS = 60_000;
  * (`settleDue`); every two seconds the queued jobs run (`runJobs`: a no-op query when none is
  * queued). Each task runs one at a time; `stop` waits for the ones in flight.
  */
-export function monitoringLoop(services: Pick<Services, 'monitoring'>, log: FastifyBaseLogger) {
+export function monitoringLoop(
+  services: Pick<Services, 'monitoring' | 'auditSchedules'>,
+  log: FastifyBaseLogger,
+) {
   const timers: NodeJS.Timeout[] = [];
   const inFlight = new Map<string, Promise<void>>();
 
@@ -30,12 +33,19 @@ export function monitoringLoop(services: Pick<Services, 'monitoring'>, log: Fast
   };
   const settle = () => once('settled', () => services.monitoring.settleDue());
   const jobs = () => once('jobs_run', () => services.monitoring.runJobs());
+  // Audit schedules (issue 7): store the rounds ahead, remind auditors of due / overdue rounds.
+  const rounds = () => once('audit_round_reminders', () => services.auditSchedules.tick());
 
   return {
     start() {
       jobs();
       settle();
-      timers.push(setInterval(jobs, JOBS_EVERY_MS), setInterval(settle, SETTLE_EVERY_MS));
+      rounds();
+      timers.push(
+        setInterval(jobs, JOBS_EVERY_MS),
+        setInterval(settle, SETTLE_EVERY_MS),
+        setInterval(rounds, SETTLE_EVERY_MS),
+      );
       for (const t of timers) t.unref();
     },
     async stop() {

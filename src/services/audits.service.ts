@@ -29,7 +29,10 @@ import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { newId } from '../db/ids';
 import { loadTemplateVersion, scoringOf } from './audit-template.service';
 import { recordChange } from './audit-recorder';
+import { checkRoundForAudit } from './audit-schedule.service';
 import { found } from './entity-errors';
+import { isUniqueViolation } from '../db/dialect/driver-errors';
+import { auditScheduleRepository } from '../db/audit-schedule.repository';
 import type { CallContext, ServiceDeps } from './service-context';
 
 type Answers = Record<string, ItemAnswer>;
@@ -206,6 +209,7 @@ export function createAuditsService(deps: ServiceDeps) {
         row.employee_id === null ? null : { id: row.employee_id, code: row.employee_code ?? row.employee_id },
       auditor: { kind: row.auditor_kind, id: row.auditor_id, label: row.auditor_label },
       interaction_id: row.interaction_id,
+      round_id: row.round_id,
       status: row.status,
       observed_at: row.observed_at,
       submitted_at: row.submitted_at,
@@ -419,6 +423,10 @@ export function createAuditsService(deps: ServiceDeps) {
               message: `No interaction record has the id "${interactionId}"`,
             });
         }
+        // Started from a schedule's round (part S): the round's template and unit, one audit per round.
+        const roundId = input.round_id ?? null;
+        if (roundId !== null)
+          issues.push(...(await checkRoundForAudit(tx, ctx.actor, roundId, template.id, unitId, now.getTime())));
         if (issues.length > 0) throw new ValidationError(issues);
         const answers = merge<ItemAnswer>({}, input.answers);
         const comments = merge<string>({}, input.comments);
@@ -443,8 +451,16 @@ export function createAuditsService(deps: ServiceDeps) {
           revision: 0,
           created_at: at,
           updated_at: at,
+          round_id: roundId,
         };
-        await tx.insertInto('audits').values(row).execute();
+        const taken = () =>
+          new AppError('conflict', 'An audit was already started from this round.', { reason: 'round_taken' });
+        try {
+          await tx.insertInto('audits').values(row).execute();
+        } catch (e) {
+          throw isUniqueViolation(e) ? taken() : e;
+        }
+        if (roundId !== null && !(await auditScheduleRepository.claimRound(tx, roundId, row.id))) throw taken();
         const answer = await detail(tx, row.id);
         await recordChange(tx, ctx, now, {
           action: 'audit.create',

@@ -19,6 +19,8 @@ export interface NotifyInput {
   actorId: string | null;
   proposalId: string | null;
   excerpt?: string | null | undefined;
+  /** What it is about besides a proposal (an audit round's id for `audit_round_*`). */
+  subject?: string | null | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ const inAppChannel: NotificationChannel = {
         actor_id: input.actorId,
         proposal_id: input.proposalId,
         excerpt: input.excerpt ?? null,
+        subject: input.subject ?? null,
         read_at: null,
         created_at: at,
       })),
@@ -81,6 +84,7 @@ export function createNotificationService(deps: ServiceDeps) {
           actor: actor ? personRef(actor) : null,
           proposal: r.proposal_id === null ? null : (proposals.get(r.proposal_id) ?? null),
           excerpt: r.excerpt,
+          subject: r.subject,
           read_at: r.read_at,
           created_at: r.created_at,
         };

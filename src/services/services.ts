@@ -2,6 +2,7 @@ import { createAcknowledgementService } from './acknowledgement.service';
 import { createAuditService } from './audit.service';
 import { createAuditTemplateService } from './audit-template.service';
 import { createAuditsService } from './audits.service';
+import { createAuditScheduleService } from './audit-schedule.service';
 import { createAuthService } from './auth.service';
 import { createCalibrationService } from './calibration.service';
 import { createCatalogService } from './catalog.service';
@@ -78,6 +79,8 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     exclusions,
     // Audits (issue 7): templates from observed standards, and the audits made with them.
     auditTemplates: createAuditTemplateService(deps),
+    // Audit schedules and their rounds (issue 7, part S); reminders go through notifications.
+    auditSchedules: createAuditScheduleService(deps, notifications),
     audits: createAuditsService(deps),
     // Calibration sessions (issue 7): blind judging of the same subjects, then alpha.
     calibration: createCalibrationService(deps),

@@ -5,6 +5,7 @@ import * as m0003 from './0003-grid';
 import * as m0004 from './0004-standards';
 import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-audits';
+import * as m0007 from './0007-audit-schedules';
 import * as m0008 from './0008-calibration';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004-standards': m0004,
   '0005-monitoring': m0005,
   '0006-audits': m0006,
+  '0007-audit-schedules': m0007,
   '0008-calibration': m0008,
 };
