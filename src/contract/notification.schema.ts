@@ -18,6 +18,8 @@ export const NotificationKind = z.enum([
   'mentioned',
   'commented',
   'proposal_stale',
+  // Follow-ups (issue 7): a follow-up from a failed audit item was given to you.
+  'follow_up_assigned',
   // Audit schedules (issue 7): a round you are assigned to opened (due) / passed its due instant.
   'audit_round_due',
   'audit_round_overdue',

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'weak_password'
   /** A file import refused as a whole; `details.problems` names every bad row. */
   | 'import_refused'
+  /** A well-formed request a rule refuses (e.g. a follow-up from an item that did not fail); `details.issues` names the field. */
+  | 'unprocessable'
   | 'invite_invalid'
   | 'rate_limited'
   | 'payload_too_large'

@@ -512,6 +512,44 @@ export interface AuditRoundsTable {
   created_at: string;
 }
 
+// --- Photos on audits and follow-ups (issue 7, part P: 0009-audit-photos-follow-ups) ---
+
+/** A photo of an audit (or of one of its items); the bytes are in `<dataDir>/photos/<audit id>/<id>`. */
+export interface AuditPhotosTable {
+  id: string;
+  audit_id: string;
+  item_id: string | null;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  /** The uploader's actor id (a person or a token) and label. */
+  created_by: string;
+  created_by_label: string;
+  created_at: string;
+}
+
+/** A follow-up raised from a failed item of a submitted audit; overdue is derived, never stored. */
+export interface FollowUpsTable {
+  id: string;
+  audit_id: string;
+  item_id: string;
+  standard_code: string;
+  title: string;
+  note: string | null;
+  owner_user_id: string;
+  /** A local date (YYYY-MM-DD) in the unit's zone. */
+  due_on: string;
+  status: 'open' | 'done' | 'cancelled';
+  created_by: string;
+  created_by_label: string;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+  done_note: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -547,6 +585,9 @@ export interface Database {
   audit_template_versions: AuditTemplateVersionsTable;
   audits: AuditsTable;
   audit_amendments: AuditAmendmentsTable;
+  // Photos and follow-ups (issue 7, part P).
+  audit_photos: AuditPhotosTable;
+  follow_ups: FollowUpsTable;
   audit_schedules: AuditSchedulesTable;
   audit_rounds: AuditRoundsTable;
   // Calibration sessions (issue 7, part C).

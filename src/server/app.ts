@@ -21,6 +21,8 @@ import { demoRoutes } from './routes/demo.routes';
 import { employeeRoutes } from './routes/employees.routes';
 import { exclusionRoutes } from './routes/exclusions.routes';
 import { auditsRoutes } from './routes/audits.routes';
+import { auditPhotoRoutes } from './routes/audit-photos.routes';
+import { followUpRoutes } from './routes/follow-ups.routes';
 import { auditScheduleRoutes } from './routes/audit-schedules.routes';
 import { importRoutes } from './routes/imports.routes';
 import { gridRoutes } from './routes/grid.routes';
@@ -96,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(monitoringRoutes, { services });
       await api.register(exclusionRoutes, { services });
       await api.register(auditsRoutes, { services });
+      await api.register(auditPhotoRoutes, { services });
+      await api.register(followUpRoutes, { services });
       await api.register(auditScheduleRoutes, { services });
       await api.register(calibrationRoutes, { services });
       await api.register(importRoutes, { services });

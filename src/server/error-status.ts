@@ -19,6 +19,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_refused: 422,
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   database_unavailable: 503,

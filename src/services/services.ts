@@ -2,6 +2,8 @@ import { createAcknowledgementService } from './acknowledgement.service';
 import { createAuditService } from './audit.service';
 import { createAuditTemplateService } from './audit-template.service';
 import { createAuditsService } from './audits.service';
+import { createAuditPhotoService } from './audit-photo.service';
+import { createFollowUpService } from './follow-up.service';
 import { createAuditScheduleService } from './audit-schedule.service';
 import { createAuthService } from './auth.service';
 import { createCalibrationService } from './calibration.service';
@@ -79,6 +81,9 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     exclusions,
     // Audits (issue 7): templates from observed standards, and the audits made with them.
     auditTemplates: createAuditTemplateService(deps),
+    // Photos on audits and follow-ups from failed items (issue 7, part P).
+    auditPhotos: createAuditPhotoService(deps),
+    followUps: createFollowUpService(deps, notifications),
     // Audit schedules and their rounds (issue 7, part S); reminders go through notifications.
     auditSchedules: createAuditScheduleService(deps, notifications),
     audits: createAuditsService(deps),

@@ -7,6 +7,7 @@ import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-audits';
 import * as m0007 from './0007-audit-schedules';
 import * as m0008 from './0008-calibration';
+import * as m0009 from './0009-audit-photos-follow-ups';
 
 /**
  * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-audits': m0006,
   '0007-audit-schedules': m0007,
   '0008-calibration': m0008,
+  '0009-audit-photos-follow-ups': m0009,
 };
