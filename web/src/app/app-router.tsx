@@ -6,6 +6,7 @@ import { SetupPage } from '../features/auth/setup.page';
 import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
 import { auditsRoutes } from '../features/audits/audits.routes';
+import { calibrationRoutes } from '../features/calibration/calibration.routes';
 import { exclusionsRoutes } from '../features/exclusions/exclusions.routes';
 import { gridRoutes } from '../features/grid/grid.routes';
 import { handbookRoutes } from '../features/handbook/handbook.routes';
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           ...exclusionsRoutes,
           ...monitoringRoutes,
           ...auditsRoutes,
+          ...calibrationRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
             element: <CapabilityPage capability={c.key} />,

@@ -4,6 +4,8 @@ import auditsEn from '../features/audits/audits.en.json';
 import auditsRu from '../features/audits/audits.ru.json';
 import auditTemplatesEn from '../features/audit-templates/audit-templates.en.json';
 import auditTemplatesRu from '../features/audit-templates/audit-templates.ru.json';
+import calibrationEn from '../features/calibration/calibration.en.json';
+import calibrationRu from '../features/calibration/calibration.ru.json';
 import gridEn from '../features/grid/grid.en.json';
 import gridRu from '../features/grid/grid.ru.json';
 import orgEn from '../features/org/org.en.json';
@@ -38,6 +40,7 @@ export const en = {
   monitoring: monitoringEn,
   audits: auditsEn,
   auditTemplates: auditTemplatesEn,
+  calibration: calibrationEn,
 };
 export const ru = {
   ...baseRu,
@@ -51,4 +54,5 @@ export const ru = {
   monitoring: monitoringRu,
   audits: auditsRu,
   auditTemplates: auditTemplatesRu,
+  calibration: calibrationRu,
 };

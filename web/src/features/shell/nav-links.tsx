@@ -1,8 +1,10 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconHome } from '@tabler/icons-react';
+import { IconHome, IconScale } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { roleCan } from '../../../../src/core/permissions';
+import { useCurrentUser } from '../auth/session.queries';
 import { CAPABILITIES } from '../capabilities/capabilities';
 import { useAdminPages } from './use-admin-pages';
 
@@ -37,12 +39,23 @@ function Item({
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const adminPages = useAdminPages();
+  const canCalibrate = roleCan(useCurrentUser().role, 'audits.write');
   return (
     <Stack gap={2}>
       <Item to="/" label={t('nav.home')} icon={IconHome} onNavigate={onNavigate} />
-      {CAPABILITIES.map((c) => (
-        <Item key={c.key} to={c.path} label={t(`nav.${c.key}`)} icon={c.icon} onNavigate={onNavigate} />
-      ))}
+      {CAPABILITIES.map((c) => [
+        <Item key={c.key} to={c.path} label={t(`nav.${c.key}`)} icon={c.icon} onNavigate={onNavigate} />,
+        // Calibration sessions (issue 7) sit under Audits, for people who can write audits.
+        c.key === 'audits' && canCalibrate && (
+          <Item
+            key="calibration"
+            to="/calibration"
+            label={t('calibration.nav')}
+            icon={IconScale}
+            onNavigate={onNavigate}
+          />
+        ),
+      ])}
       {adminPages.length > 0 && (
         <>
           <Text id="nav-admin" size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
