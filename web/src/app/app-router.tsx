@@ -6,6 +6,9 @@ import { SetupPage } from '../features/auth/setup.page';
 import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
 import { auditsRoutes } from '../features/audits/audits.routes';
+import { auditSchedulesRoutes } from '../features/audit-schedules/audit-schedules.routes';
+import { followUpsRoutes } from '../features/follow-ups/follow-ups.routes';
+import { auditTemplatesRoutes } from '../features/audit-templates/audit-templates.routes';
 import { calibrationRoutes } from '../features/calibration/calibration.routes';
 import { exclusionsRoutes } from '../features/exclusions/exclusions.routes';
 import { gridRoutes } from '../features/grid/grid.routes';
@@ -49,6 +52,9 @@ export const router = createBrowserRouter([
           ...exclusionsRoutes,
           ...monitoringRoutes,
           ...auditsRoutes,
+          ...auditSchedulesRoutes,
+          ...followUpsRoutes,
+          ...auditTemplatesRoutes,
           ...calibrationRoutes,
           ...CAPABILITIES.filter((c) => !c.built).map((c) => ({
             path: c.path.slice(1),
