@@ -2,6 +2,8 @@ import agreementEn from '../features/agreement/agreement.en.json';
 import agreementRu from '../features/agreement/agreement.ru.json';
 import auditsEn from '../features/audits/audits.en.json';
 import auditsRu from '../features/audits/audits.ru.json';
+import auditSchedulesEn from '../features/audit-schedules/audit-schedules.en.json';
+import auditSchedulesRu from '../features/audit-schedules/audit-schedules.ru.json';
 import auditTemplatesEn from '../features/audit-templates/audit-templates.en.json';
 import auditTemplatesRu from '../features/audit-templates/audit-templates.ru.json';
 import calibrationEn from '../features/calibration/calibration.en.json';
@@ -39,6 +41,7 @@ export const en = {
   exclusions: exclusionsEn,
   monitoring: monitoringEn,
   audits: auditsEn,
+  auditSchedules: auditSchedulesEn,
   auditTemplates: auditTemplatesEn,
   calibration: calibrationEn,
 };
@@ -53,6 +56,7 @@ export const ru = {
   exclusions: exclusionsRu,
   monitoring: monitoringRu,
   audits: auditsRu,
+  auditSchedules: auditSchedulesRu,
   auditTemplates: auditTemplatesRu,
   calibration: calibrationRu,
 };

@@ -13,6 +13,7 @@ export function useNotificationText() {
       actor: n.actor?.name ?? t('agreement.notifications.system'),
       number: n.proposal?.number ?? '?',
       title: n.proposal?.title ?? '',
+      excerpt: n.excerpt ?? '',
     });
 }
 
@@ -27,6 +28,8 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen?
     if (unread) markRead.mutate([item.id]);
     onOpen?.();
     if (item.proposal) void navigate(`/standards/proposals/${item.proposal.id}`);
+    // Audit round reminders (issue 7) open "My rounds" on the audits page.
+    else if (item.kind.startsWith('audit_round_')) void navigate('/audits');
   };
   return (
     <UnstyledButton
@@ -51,7 +54,7 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen?
           <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
             {text(item)}
           </Text>
-          {item.excerpt && item.excerpt !== item.proposal?.title && (
+          {item.excerpt && item.excerpt !== item.proposal?.title && !item.kind.startsWith('audit_round_') && (
             <Text size="xs" c="dimmed" lineClamp={2}>
               {item.excerpt}
             </Text>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronRight, IconClipboardCheck, IconPlus } from '@tabler/icons-react';
+import { IconCalendarRepeat, IconChevronRight, IconClipboardCheck, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditSummary } from '../../../../src/contract/audits.schema';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
 import { useFormat } from '../../i18n/use-format';
 import { useCurrentUser } from '../auth/session.queries';
+import { MyRounds } from '../audit-schedules/my-rounds';
 import { percent } from './answers';
 import { useAuditList } from './audits.queries';
 import { NewAuditDialog } from './new-audit.dialog';
@@ -26,6 +27,7 @@ export function AuditsPage() {
   const { dateTime } = useFormat();
   const user = useCurrentUser();
   const canWrite = roleCan(user.role, 'audits.write');
+  const canSchedule = roleCan(user.role, 'audit_schedules.manage');
   const templateTitle = useTemplateTitle();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [creating, setCreating] = useState(false);
@@ -82,8 +84,27 @@ export function AuditsPage() {
       <PageHeader
         title={t('audits.title')}
         intro={canWrite ? t('audits.intro') : t('audits.introAll')}
-        action={newButton || undefined}
+        action={
+          newButton || canSchedule ? (
+            <Group gap="xs">
+              {canSchedule && (
+                <Button
+                  component={Link}
+                  to="/audits/schedules"
+                  variant="default"
+                  size="md"
+                  h={44}
+                  leftSection={<IconCalendarRepeat size={18} aria-hidden />}
+                >
+                  {t('auditSchedules.manage')}
+                </Button>
+              )}
+              {newButton}
+            </Group>
+          ) : undefined
+        }
       />
+      {canWrite && <MyRounds />}
       <SegmentedControl
         mb="md"
         size="lg"

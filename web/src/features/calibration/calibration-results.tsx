@@ -119,7 +119,7 @@ export function CalibrationResultsView({
               </Text>
               <Table.ScrollContainer minWidth={Math.max(280, 120 + results.auditors.length * 110)}>
                 <Table withTableBorder withColumnBorders className="calibration-table">
-                  <Table.Caption>{title}</Table.Caption>
+                  <Table.Caption className="calibration-sr-only">{title}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('calibration.results.subject')}</Table.Th>
