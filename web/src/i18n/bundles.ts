@@ -2,6 +2,8 @@ import agreementEn from '../features/agreement/agreement.en.json';
 import agreementRu from '../features/agreement/agreement.ru.json';
 import auditsEn from '../features/audits/audits.en.json';
 import auditsRu from '../features/audits/audits.ru.json';
+import followUpsEn from '../features/follow-ups/follow-ups.en.json';
+import followUpsRu from '../features/follow-ups/follow-ups.ru.json';
 import auditSchedulesEn from '../features/audit-schedules/audit-schedules.en.json';
 import auditSchedulesRu from '../features/audit-schedules/audit-schedules.ru.json';
 import auditTemplatesEn from '../features/audit-templates/audit-templates.en.json';
@@ -41,6 +43,7 @@ export const en = {
   exclusions: exclusionsEn,
   monitoring: monitoringEn,
   audits: auditsEn,
+  followUps: followUpsEn,
   auditSchedules: auditSchedulesEn,
   auditTemplates: auditTemplatesEn,
   calibration: calibrationEn,
@@ -56,6 +59,7 @@ export const ru = {
   exclusions: exclusionsRu,
   monitoring: monitoringRu,
   audits: auditsRu,
+  followUps: followUpsRu,
   auditSchedules: auditSchedulesRu,
   auditTemplates: auditTemplatesRu,
   calibration: calibrationRu,

@@ -30,6 +30,8 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen?
     if (item.proposal) void navigate(`/standards/proposals/${item.proposal.id}`);
     // Audit round reminders (issue 7) open "My rounds" on the audits page.
     else if (item.kind.startsWith('audit_round_')) void navigate('/audits');
+    // A follow-up given to you (issue 7) opens "My follow-ups".
+    else if (item.kind === 'follow_up_assigned') void navigate('/follow-ups');
   };
   return (
     <UnstyledButton

@@ -304,6 +304,8 @@ export function AuditForm({ audit }: { audit: AuditDetail }) {
               problems={byItem.get(item.id) ?? []}
               onAnswer={draft.setAnswer}
               onComment={draft.setComment}
+              auditId={audit.id}
+              online={draft.online}
             />
           ))}
         </Stack>

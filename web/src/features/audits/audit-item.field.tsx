@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TemplateItem } from '../../../../src/contract/audit-template.schema';
 import { pickText } from '../standards/standards-labels';
 import { answerChoices, answerToValue, valueToAnswer, type AnswerChoice, type ItemProblem } from './answers';
+import { ItemPhotosField } from './audit-photos';
 import type { Answer } from './offline-queue';
 
 /** The words on one answer button: the standard's label, else ours (yes / no / N/A / the point). */
@@ -38,7 +39,8 @@ export function useProblemText() {
 
 /**
  * One item of the form: the standard's title as the legend of its group, the observer's guidance,
- * big answer buttons (native radio inputs), and a comment.
+ * big answer buttons (native radio inputs), a comment, and with `auditId` its photos (which need a
+ * connection: `online` says whether there is one).
  */
 export const AuditItemField = memo(function AuditItemField({
   item,
@@ -47,6 +49,8 @@ export const AuditItemField = memo(function AuditItemField({
   problems,
   onAnswer,
   onComment,
+  auditId,
+  online = true,
 }: {
   item: TemplateItem;
   answer: Answer | undefined;
@@ -54,6 +58,8 @@ export const AuditItemField = memo(function AuditItemField({
   problems: readonly ItemProblem[];
   onAnswer: (itemId: string, answer: Answer | null) => void;
   onComment: (itemId: string, text: string) => void;
+  auditId?: string | undefined;
+  online?: boolean | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
@@ -173,6 +179,7 @@ export const AuditItemField = memo(function AuditItemField({
           {t('audits.item.addComment')}
         </Button>
       )}
+      {auditId && <ItemPhotosField auditId={auditId} itemId={item.id} label={title} online={online} />}
     </fieldset>
   );
 });

@@ -1,5 +1,6 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon, IconFlag, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditDetail } from '../../../../src/contract/audits.schema';
 import type { TemplateItem } from '../../../../src/contract/audit-template.schema';
@@ -8,13 +9,19 @@ import { pickText } from '../standards/standards-labels';
 import { answerChoices, percent } from './answers';
 import { OutcomeBadge } from './audit-badges';
 import { useChoiceText } from './audit-item.field';
+import { PhotoThumbs } from './audit-photos';
+import { useCurrentUser } from '../auth/session.queries';
+import { canRaiseFollowUp, formatLocalDate } from '../follow-ups/follow-ups.logic';
+import { useAuditPhotos, useFollowUps } from '../follow-ups/follow-ups.queries';
+import { RaiseFollowUpDialog, type RaiseTarget } from '../follow-ups/raise-follow-up.dialog';
 
 const VERDICT_COLOR = { pass: 'teal', fail: 'red', na: 'gray', unanswered: 'yellow' } as const;
 
 /**
  * A submitted audit (or a draft the reader may not change), read-only: the score and outcome, the
  * core's summary in the interface language, the critical rule when it applied, each section's
- * subtotal and each item's verdict, weight and share of the score.
+ * subtotal and each item's verdict, weight and share of the score; each item's photos, and on a
+ * failed item its follow-ups and (for quality leads and the audit's auditor) "Raise follow-up".
  */
 export function AuditResult({ audit }: { audit: AuditDetail }) {
   const { t, i18n } = useTranslation();
@@ -22,6 +29,11 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
   const { dateTime, number } = useFormat();
   const choiceText = useChoiceText();
   const ex = audit.explanation;
+  const user = useCurrentUser();
+  const photos = useAuditPhotos(audit.id).data?.items ?? [];
+  const mayRaise = canRaiseFollowUp(user, audit);
+  const followUps = useFollowUps({ audit: audit.id }, audit.status === 'submitted').data?.items ?? [];
+  const [raising, setRaising] = useState<RaiseTarget | null>(null);
   const items = new Map<string, TemplateItem>(audit.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
   const titleOf = (id: string) => {
     const item = items.get(id);
@@ -177,6 +189,39 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
                         {comment}
                       </Text>
                     )}
+                    <PhotoThumbs
+                      photos={photos.filter((p) => p.item_id === item.id)}
+                      label={titleOf(item.id)}
+                    />
+                    {followUps
+                      .filter((f) => f.item_id === item.id)
+                      .map((f) => (
+                        <Text key={f.id} size="sm" mt={6} data-testid="item-follow-up">
+                          <IconFlag size={14} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}
+                          {t('followUps.onItem', {
+                            owner: f.owner.name,
+                            due: formatLocalDate(f.due_on, lng),
+                            status: t(`followUps.status.${f.status}`),
+                          })}
+                        </Text>
+                      ))}
+                    {row?.verdict === 'fail' && mayRaise && (
+                      <Button
+                        mt="sm"
+                        variant="light"
+                        color="red"
+                        size="md"
+                        h={44}
+                        leftSection={<IconFlag size={18} aria-hidden />}
+                        aria-label={t('followUps.raise.buttonFor', { item: titleOf(item.id) })}
+                        onClick={() =>
+                          setRaising({ itemId: item.id, itemTitle: titleOf(item.id), says: row.says[lng] })
+                        }
+                        data-testid="raise-follow-up"
+                      >
+                        {t('followUps.raise.button')}
+                      </Button>
+                    )}
                   </Paper>
                 );
               })}
@@ -184,6 +229,18 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
           </section>
         );
       })}
+
+      {photos.some((p) => p.item_id === null) && (
+        <section aria-labelledby="result-photos">
+          <Title order={2} size="h4" id="result-photos" mb="xs">
+            {t('followUps.photos.ofAudit')}
+          </Title>
+          <PhotoThumbs
+            photos={photos.filter((p) => p.item_id === null)}
+            label={t('followUps.photos.ofAudit')}
+          />
+        </section>
+      )}
 
       {audit.amendment_history.length > 0 && (
         <section aria-labelledby="result-amendments">
@@ -204,6 +261,12 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
           </Stack>
         </section>
       )}
+      <RaiseFollowUpDialog
+        auditId={audit.id}
+        selfId={user.id}
+        target={raising}
+        onClose={() => setRaising(null)}
+      />
     </Stack>
   );
 }

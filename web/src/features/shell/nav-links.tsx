@@ -3,6 +3,7 @@ import { IconHome, IconScale } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { IconFlag } from '@tabler/icons-react';
 import { roleCan } from '../../../../src/core/permissions';
 import { useCurrentUser } from '../auth/session.queries';
 import { CAPABILITIES } from '../capabilities/capabilities';
@@ -43,6 +44,8 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap={2}>
       <Item to="/" label={t('nav.home')} icon={IconHome} onNavigate={onNavigate} />
+      {/* Follow-ups from failed audit items (issue 7): one's own tasks, for everyone. */}
+      <Item to="/follow-ups" label={t('followUps.nav')} icon={IconFlag} onNavigate={onNavigate} />
       {CAPABILITIES.map((c) => [
         <Item key={c.key} to={c.path} label={t(`nav.${c.key}`)} icon={c.icon} onNavigate={onNavigate} />,
         // Calibration sessions (issue 7) sit under Audits, for people who can write audits.
