@@ -418,6 +418,8 @@ export interface AuditsTable {
   outcome: 'passed' | 'failed' | 'not_scored' | null;
   /** Counts changes; each change is conditional on the revision it read. */
   revision: number;
+  /** What a submitted audit counts in the monitoring results (migration 0010); null for drafts. */
+  counted: string | null;
   created_at: string;
   updated_at: string;
   /** The schedule round it was started from (0007-audit-schedules); one audit per round. */

@@ -24,6 +24,8 @@ import type {
   AuditQueryParams,
   AuditSummary,
 } from '../contract/audits.schema';
+import type { TemplateDefinition } from '../contract/audit-template.schema';
+import type { Channel } from '../core/compliance/interaction';
 import type { AuditsTable, Db } from '../db/database';
 import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { newId } from '../db/ids';
@@ -33,6 +35,7 @@ import { checkRoundForAudit } from './audit-schedule.service';
 import { found } from './entity-errors';
 import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { auditScheduleRepository } from '../db/audit-schedule.repository';
+import type { CountedObservation, ObservationInput } from './monitoring/observed';
 import type { CallContext, ServiceDeps } from './service-context';
 
 type Answers = Record<string, ItemAnswer>;
@@ -146,6 +149,60 @@ function explain(result: AuditScore): AuditDetail['explanation'] {
   };
 }
 
+/** What audits need of monitoring: placing a submitted audit's item verdicts in the results. */
+export interface ObservedResults {
+  countObserved(
+    tx: Db,
+    auditId: string,
+    before: CountedObservation | null,
+    after: ObservationInput | null,
+  ): Promise<CountedObservation | null>;
+}
+
+/**
+ * An audit's judged items as results for their standards (N/A and unanswered count nothing), at
+ * the instant observed, in its unit (and employee), on the observed record's channel if any.
+ */
+async function observationOf(
+  tx: Db,
+  row: AuditsTable,
+  templateCode: string,
+  definition: TemplateDefinition,
+  result: AuditScore,
+  comments: Comments,
+): Promise<ObservationInput> {
+  const byId = new Map(definition.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
+  const items: Array<ObservationInput['items'][number]> = [];
+  for (const i of result.items) {
+    const item = byId.get(i.itemId);
+    if (!item || (i.verdict !== 'pass' && i.verdict !== 'fail')) continue;
+    const comment = comments[i.itemId];
+    items.push({
+      standard: item.standard,
+      version: item.standard_version,
+      verdict: i.verdict,
+      reason:
+        `audit ${templateCode}: ${describeItemVerdict(i, 'en')}` +
+        (comment ? ` — ${JSON.stringify(comment)}` : ''),
+    });
+  }
+  const observed =
+    row.interaction_id === null
+      ? undefined
+      : await tx
+          .selectFrom('interactions')
+          .select('channel')
+          .where('id', '=', row.interaction_id)
+          .executeTakeFirst();
+  return {
+    unitId: row.unit_id,
+    employeeId: row.employee_id,
+    channel: (observed?.channel as Channel | undefined) ?? null,
+    atMs: Date.parse(row.observed_at),
+    items,
+  };
+}
+
 /**
  * Audits (issue 7): an auditor's draft saves as it goes (partial answers, each checked against its
  * item); submitting needs every item answered, scores it with the template version it was made
@@ -153,8 +210,19 @@ function explain(result: AuditScore): AuditDetail['explanation'] {
  * before and after. Reads are scoped: a head sees the units they head (and those below), staff
  * the audits about themselves, `audits.read.all` everything.
  */
-export function createAuditsService(deps: ServiceDeps) {
+export function createAuditsService(deps: ServiceDeps, observed: ObservedResults) {
   const { db, clock } = deps;
+
+  /** Replaces what the audit counts in the results and stores it on the audit. */
+  async function count(tx: Db, row: AuditsTable, after: ObservationInput) {
+    const before = row.counted === null ? null : (JSON.parse(row.counted) as CountedObservation);
+    const counted = await observed.countObserved(tx, row.id, before, after);
+    await tx
+      .updateTable('audits')
+      .set({ counted: counted && JSON.stringify(counted) })
+      .where('id', '=', row.id)
+      .execute();
+  }
 
   async function scopeOf(actor: Actor): Promise<ReadScope> {
     assertCan(actor, 'audits.read');
@@ -426,7 +494,9 @@ export function createAuditsService(deps: ServiceDeps) {
         // Started from a schedule's round (part S): the round's template and unit, one audit per round.
         const roundId = input.round_id ?? null;
         if (roundId !== null)
-          issues.push(...(await checkRoundForAudit(tx, ctx.actor, roundId, template.id, unitId, now.getTime())));
+          issues.push(
+            ...(await checkRoundForAudit(tx, ctx.actor, roundId, template.id, unitId, now.getTime())),
+          );
         if (issues.length > 0) throw new ValidationError(issues);
         const answers = merge<ItemAnswer>({}, input.answers);
         const comments = merge<string>({}, input.comments);
@@ -449,18 +519,22 @@ export function createAuditsService(deps: ServiceDeps) {
           score: null,
           outcome: null,
           revision: 0,
+          counted: null,
           created_at: at,
           updated_at: at,
           round_id: roundId,
         };
         const taken = () =>
-          new AppError('conflict', 'An audit was already started from this round.', { reason: 'round_taken' });
+          new AppError('conflict', 'An audit was already started from this round.', {
+            reason: 'round_taken',
+          });
         try {
           await tx.insertInto('audits').values(row).execute();
         } catch (e) {
           throw isUniqueViolation(e) ? taken() : e;
         }
-        if (roundId !== null && !(await auditScheduleRepository.claimRound(tx, roundId, row.id))) throw taken();
+        if (roundId !== null && !(await auditScheduleRepository.claimRound(tx, roundId, row.id)))
+          throw taken();
         const answer = await detail(tx, row.id);
         await recordChange(tx, ctx, now, {
           action: 'audit.create',
@@ -508,7 +582,12 @@ export function createAuditsService(deps: ServiceDeps) {
       return db.transaction().execute(async (tx) => {
         const row = await forChange(tx, ctx.actor, id);
         assertDraft(row);
-        const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+        const { template: templateRow, definition } = await loadTemplateVersion(
+          tx,
+          row.template_id,
+          row.template_version,
+          true,
+        );
         const template = scoringOf(definition);
         const answers = JSON.parse(row.answers) as Answers;
         const check = validateForSubmit(template, answers);
@@ -528,6 +607,8 @@ export function createAuditsService(deps: ServiceDeps) {
           outcome: result.outcome,
           updated_at: at,
         });
+        const comments = JSON.parse(row.comments) as Comments;
+        await count(tx, row, await observationOf(tx, row, templateRow.code, definition, result, comments));
         const answer = await detail(tx, id);
         await recordChange(tx, ctx, now, {
           action: 'audit.submit',
@@ -548,7 +629,12 @@ export function createAuditsService(deps: ServiceDeps) {
           throw new AppError('conflict', 'A draft is edited, not amended: save its answers instead.', {
             reason: 'draft',
           });
-        const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
+        const { template: templateRow, definition } = await loadTemplateVersion(
+          tx,
+          row.template_id,
+          row.template_version,
+          true,
+        );
         const template = scoringOf(definition);
         const before = JSON.parse(row.answers) as Answers;
         const answers = merge(before, input.answers);
@@ -566,6 +652,7 @@ export function createAuditsService(deps: ServiceDeps) {
           outcome: result.outcome,
           updated_at: at,
         });
+        await count(tx, row, await observationOf(tx, row, templateRow.code, definition, result, comments));
         const last = await tx
           .selectFrom('audit_amendments')
           .select((eb) => eb.fn.max('n').as('n'))

@@ -8,6 +8,7 @@ import * as m0006 from './0006-audits';
 import * as m0007 from './0007-audit-schedules';
 import * as m0008 from './0008-calibration';
 import * as m0009 from './0009-audit-photos-follow-ups';
+import * as m0010 from './0010-audit-results';
 
 /**
  * Every migration, in order. A new one is a file `NNNN-what.ts` with `up` (and `down`) added here;
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-audit-schedules': m0007,
   '0008-calibration': m0008,
   '0009-audit-photos-follow-ups': m0009,
+  '0010-audit-results': m0010,
 };
