@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { krippendorffAlpha, observerLeniency } from '../../core/stats/krippendorff';
+import { agreementOf, levelOf } from '../../services/calibration.service';
 import { describeEachDb } from '../../../test/test-database';
 import { createPerson, createTestApp, publishCatalog, signIn, type TestApp } from '../../../test/test-app';
 
@@ -496,5 +497,44 @@ describeEachDb('calibration sessions', (database) => {
       const list = (await call('GET', '/calibration-sessions', lead)).json();
       expect(list.items.map((s: { id: string }) => s.id)).toEqual([id, sessionId]);
     });
+  });
+});
+
+describe('calibration agreement (no database)', () => {
+  it('is not computable when no subject has two judgements, and N/A alone leaves a rating unpaired', () => {
+    // Ordinal: B's N/A on s1 is missing, so no subject has two points.
+    expect(
+      agreementOf(
+        [
+          [4, null],
+          [null, 3],
+        ],
+        'ordinal',
+      ),
+    ).toMatchObject({ alpha: null, verdict: 'not_computable', pairable_units: 0, units: 2 });
+  });
+
+  it('classifies alpha by the customary thresholds, compared unrounded', () => {
+    // Four subjects, three auditors, one answer off: the verdict follows core's alpha.
+    const matrix = [
+      ['yes', 'no', 'yes', 'no'],
+      ['yes', 'no', 'yes', 'no'],
+      ['yes', 'no', 'yes', 'yes'],
+    ];
+    const a = agreementOf(matrix, 'nominal');
+    const core = krippendorffAlpha(matrix, { level: 'nominal' }).alpha!;
+    expect(a.alpha).toBe(core);
+    expect(a.verdict).toBe(core >= 0.8 ? 'reliable' : core >= 0.667 ? 'tentative' : 'disagree');
+    expect(agreementOf([['yes'], ['yes']], 'nominal')).toMatchObject({
+      alpha: null,
+      verdict: 'full_agreement',
+    });
+  });
+
+  it('levels: yes/no ratings and checklists are nominal, point scales ordinal', () => {
+    expect(levelOf({ type: 'rating', scale: 'yes_no' })).toBe('nominal');
+    expect(levelOf({ type: 'rating' })).toBe('nominal');
+    expect(levelOf({ type: 'checklist' })).toBe('nominal');
+    expect(levelOf({ type: 'rating', scale: '1-3' })).toBe('ordinal');
   });
 });
