@@ -31,15 +31,12 @@ describeEachDb('audit schedules API', (database) => {
   let emails: string[] = [];
   /** Signs everyone in again (sessions end after 12 idle hours of the hand clock). */
   const signAll = async () => {
-    [lead, auditor, other] = await Promise.all(emails.map((e) => signIn(t.app, e)));
+    const [l, a, o] = await Promise.all(emails.map((e) => signIn(t.app, e)));
+    [lead, auditor, other] = [l!, a!, o!];
   };
 
-  const call = (
-    headers: Headers,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: unknown,
-  ) => t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload }) });
+  const call = (headers: Headers, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload }) });
   const body = (extra: Record<string, unknown> = {}) => ({
     template_id: templateId,
     unit: 'HR',
