@@ -44,6 +44,19 @@ describeEachDb('photos on audits', (database) => {
     return (res.json() as { items: { id: string; item_id: string | null }[] }).items;
   };
 
+  it('documents the photo and follow-up routes in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, unknown>>;
+    const methods = (p: string) => Object.keys(paths[`/api/v1${p}`] ?? {}).sort();
+    expect(methods('/audits/{id}/photos')).toEqual(['get', 'post']);
+    expect(methods('/audits/{id}/photos/{pid}')).toEqual(['delete', 'get']);
+    expect(methods('/audits/{id}/follow-ups')).toEqual(['post']);
+    expect(methods('/audits/{id}/follow-up-owners')).toEqual(['get']);
+    expect(methods('/follow-ups')).toEqual(['get']);
+    expect(methods('/follow-ups/{id}')).toEqual(['get', 'patch']);
+  });
+
   it('stores a photo of an item as a file, its row from the bytes, and serves it back privately', async () => {
     const id = await s.newAudit(auditor);
     const png = pngImage(64, 48);
