@@ -47,10 +47,11 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
   const monitoring = createMonitoringService(deps);
   const importMappings = createImportMappingService(deps);
   const exclusions = createExclusionService(deps);
+  const users = createUserService(deps, invites);
   return {
     auth: createAuthService(deps),
     invites,
-    users: createUserService(deps, invites),
+    users,
     tokens: createTokenService(deps),
     audit: createAuditService(deps),
     units,
@@ -65,6 +66,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
       proposals,
       monitoring,
       exclusions,
+      users,
     }),
     orgTransfer: createOrgTransferService(deps),
     gridTransfer: createGridTransferService(deps, grid),
