@@ -149,6 +149,25 @@ function explain(result: AuditScore): AuditDetail['explanation'] {
   };
 }
 
+/** How far ahead of the server's clock an `observed_at` may be: a phone's clock runs a little fast. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * An audit records what was seen, so it cannot be observed in the future: its results would count
+ * in periods not yet begun. A few minutes of a device's clock skew are forgiven.
+ */
+function observedAtIssues(observedAt: string | undefined, now: Date): FieldIssue[] {
+  if (observedAt === undefined || Date.parse(observedAt) <= now.getTime() + CLOCK_SKEW_MS) return [];
+  return [
+    {
+      in: 'body',
+      path: 'observed_at',
+      code: 'in_future',
+      message: `observed_at ${new Date(observedAt).toISOString()} is in the future (now ${now.toISOString()}): an audit records what was already seen`,
+    },
+  ];
+}
+
 /** What audits need of monitoring: placing a submitted audit's item verdicts in the results. */
 export interface ObservedResults {
   countObserved(
@@ -454,7 +473,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
       return db.transaction().execute(async (tx) => {
         const { template, definition } = await loadTemplateVersion(tx, input.template_id);
         const tree = await unitTree(tx);
-        const issues: FieldIssue[] = [];
+        const issues: FieldIssue[] = [...observedAtIssues(input.observed_at, now)];
         const unitId = tree.byCode.get(input.unit);
         if (unitId === undefined)
           issues.push({ in: 'body', path: 'unit', message: `No unit has the code "${input.unit}"` });
@@ -560,6 +579,8 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
       return db.transaction().execute(async (tx) => {
         const row = await forChange(tx, ctx.actor, id);
         assertDraft(row);
+        const late = observedAtIssues(input.observed_at, now);
+        if (late.length > 0) throw new ValidationError(late);
         const { definition } = await loadTemplateVersion(tx, row.template_id, row.template_version, true);
         const answers = merge(JSON.parse(row.answers) as Answers, input.answers);
         const comments = merge(JSON.parse(row.comments) as Comments, input.comments);

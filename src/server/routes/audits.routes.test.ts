@@ -439,7 +439,7 @@ describeEachDb('audit templates and audits', (database) => {
     let itAudit: string;
     beforeAll(async () => {
       itAudit = (
-        await newAudit(auditor2, { unit: 'IT', employee: 'E2', observed_at: '2026-03-12T09:00:00+03:00' })
+        await newAudit(auditor2, { unit: 'IT', employee: 'E2', observed_at: '2026-03-09T09:00:00+03:00' })
       ).id;
     });
 
@@ -483,8 +483,8 @@ describeEachDb('audit templates and audits', (database) => {
       expect(await ids('unit=ORG&status=draft')).toContain(itAudit);
       expect(await ids('auditor=me', auditor2)).toEqual([itAudit]);
       expect(await ids('auditor=me&unit=IT', auditor)).toEqual([]);
-      expect(await ids('from=2026-03-11T00:00:00Z')).toEqual([itAudit]);
-      expect(await ids('to=2026-03-11T00:00:00Z')).not.toContain(itAudit);
+      expect(await ids('to=2026-03-10T00:00:00Z')).toEqual([itAudit]);
+      expect(await ids('from=2026-03-10T00:00:00Z')).not.toContain(itAudit);
       const submitted = await ids('status=submitted');
       expect(submitted.length).toBe(3);
       const page1 = (await call('GET', '/audits?status=submitted&limit=2', admin)).json();
@@ -495,6 +495,34 @@ describeEachDb('audit templates and audits', (database) => {
       expect([...page1.items, ...page2.items].map((a: { id: string }) => a.id)).toEqual(submitted);
       expect(page2.next_cursor).toBeNull();
       expect((await call('GET', '/audits?unit=NOPE', admin)).statusCode).toBe(404);
+    });
+
+    it('refuses an observed_at in the future (beyond 5 minutes of clock skew), naming the field', async () => {
+      const inMinutes = (m: number) => new Date(t.clock().getTime() + m * 60_000).toISOString();
+      const ahead = await call('POST', '/audits', auditor2, {
+        template_id: templateId,
+        unit: 'IT',
+        observed_at: inMinutes(6),
+      });
+      expect(ahead.statusCode).toBe(400);
+      expect(issuesOf(ahead).map((i) => i.path)).toEqual(['observed_at']);
+      const moved = await call('PUT', `/audits/${itAudit}/answers`, auditor2, {
+        answers: {},
+        observed_at: inMinutes(24 * 60),
+      });
+      expect(moved.statusCode).toBe(400);
+      expect(issuesOf(moved).map((i) => i.path)).toEqual(['observed_at']);
+      const skewed = await call('PUT', `/audits/${itAudit}/answers`, auditor2, {
+        answers: {},
+        observed_at: inMinutes(4),
+      });
+      expect(skewed.statusCode).toBe(200);
+      expect(skewed.json().observed_at).toBe(inMinutes(4));
+      const back = await call('PUT', `/audits/${itAudit}/answers`, auditor2, {
+        answers: {},
+        observed_at: '2026-03-09T09:00:00+03:00',
+      });
+      expect(back.json().observed_at).toBe('2026-03-09T06:00:00.000Z');
     });
 
     it('writes audit-log entries for every change', async () => {
