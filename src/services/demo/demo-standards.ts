@@ -277,6 +277,88 @@ export const DEMO_STANDARDS: StandardDefinitionInput[] = [
     target: 0.8,
     period: 'quarter',
   },
+  // Judged in the reception audit (issue 7): one item each, so an auditor answers one question.
+  {
+    code: 'ENV-03',
+    title: { ru: 'Посетители записываются при входе', en: 'Visitors sign in' },
+    description: {
+      ru: 'Каждый посетитель записан в журнал посетителей при входе: имя, время, к кому пришёл.',
+      en: 'Every visitor is entered in the visitors’ log on arrival: name, time, whom they came to see.',
+    },
+    why: {
+      ru: 'Безопасность: мы знаем, кто в здании, и можем помочь посетителю, если что-то случится.',
+      en: 'Safety: we know who is in the building and can look after visitors if something happens.',
+    },
+    kind: 'tangible',
+    category: 'environment',
+    channels: ['visit'],
+    owner: 'E-REC1',
+    measure: {
+      type: 'checklist',
+      critical: true,
+      allow_na: false,
+      guidance: {
+        ru: '«Нет», если хотя бы один посетитель за время наблюдения прошёл, не записавшись.',
+        en: '"No" if any visitor during the observation went in without signing in.',
+      },
+    },
+    target: 1,
+    period: 'month',
+  },
+  {
+    code: 'ENV-04',
+    title: { ru: 'Форма одежды', en: 'Dress code' },
+    description: {
+      ru: 'Сотрудник в форме организации, опрятен, бейдж с именем на виду.',
+      en: 'The employee wears the uniform, looks neat, and the name badge is visible.',
+    },
+    why: {
+      ru: 'По форме посетитель сразу узнаёт, к кому обратиться.',
+      en: 'The uniform tells visitors at once whom to ask.',
+    },
+    kind: 'tangible',
+    category: 'environment',
+    channels: ['visit'],
+    owner: 'E-DIR',
+    measure: {
+      type: 'rating',
+      scale: '1-3',
+      pass_min: 2,
+      weight: 0.5,
+      labels: [
+        { ru: 'не по форме', en: 'not to the code' },
+        { ru: 'по форме, без бейджа', en: 'uniform, no badge' },
+        { ru: 'полностью по форме', en: 'fully to the code' },
+      ],
+    },
+    target: 0.9,
+    period: 'quarter',
+  },
+  {
+    code: 'BEH-04',
+    title: { ru: 'Обращайтесь к клиенту по имени', en: 'Address the client by name' },
+    description: {
+      ru: 'Узнав имя клиента, обращайтесь к нему по имени (и отчеству, если клиент так представился).',
+      en: 'Once you know the client’s name, use it when you speak to them.',
+    },
+    why: {
+      ru: 'Обращение по имени показывает, что клиента слышат и помнят.',
+      en: 'Using the name shows the client they are heard and remembered.',
+    },
+    kind: 'intangible',
+    category: 'behaviour',
+    channels: ['visit', 'phone'],
+    owner: 'E-DIR',
+    measure: {
+      type: 'checklist',
+      guidance: {
+        ru: '«Неприменимо», если клиент не назвался.',
+        en: '"Not applicable" when the client did not give a name.',
+      },
+    },
+    target: 0.8,
+    period: 'quarter',
+  },
 ];
 
 /** The catalog as agreed: published at once, in force since the start of the year. */

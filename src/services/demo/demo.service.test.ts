@@ -6,6 +6,7 @@ import { parseStandardsFile } from '../../contract/standards-file.schema';
 import { createDemoService } from './demo.service';
 import { DEMO_CALENDAR_DEFINITION, DEMO_STANDARDS } from './demo-standards';
 import { demoInteractions, demoRecordsStart } from './demo-interactions';
+import { DEMO_AMENDMENT, DEMO_AUDIT_UNITS, DEMO_AUDITORS, DEMO_TEMPLATE, demoAudits } from './demo-audits';
 
 const system = { actor: systemActor('cli') };
 /** A load writes some thousands of interaction records: seconds on PostgreSQL on a busy machine. */
@@ -160,6 +161,59 @@ describe('demo interaction records (generated)', () => {
   });
 });
 
+describe('demo audits (generated)', () => {
+  const now = Date.parse('2026-11-27T20:00:00.000Z');
+  const from = Date.parse('2025-12-31T21:00:00.000Z');
+  const DAY = 86_400_000;
+
+  it('are weekly per unit for about three months, on weekdays 10:00–16:00 in Moscow, the same every run', () => {
+    const a = demoAudits(now, from);
+    expect(a).toEqual(demoAudits(now, from));
+    expect(a).toHaveLength(13 * DEMO_AUDIT_UNITS.length);
+    const times = a.map((x) => Date.parse(x.observedAt));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(Math.min(...times)).toBeGreaterThan(now - 14 * 7 * DAY);
+    expect(Math.max(...times)).toBeLessThan(now - DAY);
+    for (const t of times) {
+      const msk = new Date(t + 3 * 3600_000);
+      expect([1, 2, 3, 4, 5]).toContain(msk.getUTCDay());
+      expect(msk.getUTCHours()).toBeGreaterThanOrEqual(10);
+      expect(msk.getUTCHours()).toBeLessThan(16);
+    }
+    for (const unit of DEMO_AUDIT_UNITS) expect(a.filter((x) => x.unit === unit)).toHaveLength(13);
+    expect(new Set(a.map((x) => x.auditor))).toEqual(new Set([0, 1]));
+  });
+
+  it('answer every item of the template with varied, plausible answers', () => {
+    const a = demoAudits(now, from);
+    const items = DEMO_TEMPLATE.sections.flatMap((s) => s.items.map((i) => i.standard)).sort();
+    for (const x of a) expect(Object.keys(x.answers).sort()).toEqual(items);
+    const values = (item: string) => new Set(a.map((x) => x.answers[item]));
+    expect(values('ENV-03')).toEqual(new Set(['yes', 'no']));
+    expect(values('ENV-02')).toEqual(new Set(['yes', 'no']));
+    expect(values('BEH-02')).toEqual(new Set([1, 2]));
+    expect(values('BEH-04')).toEqual(new Set(['yes', 'no', 'na']));
+    expect([...values('BEH-01')].every((v) => typeof v === 'number' && v >= 1 && v <= 5)).toBe(true);
+    // The critical sign-in is rarely missed; accounts forget more than the reception does.
+    expect(a.filter((x) => x.answers['ENV-03'] === 'no').length).toBeLessThan(a.length / 5);
+    const misses = (unit: string) =>
+      a
+        .filter((x) => x.unit === unit)
+        .reduce((n, x) => n + Object.values(x.answers).filter((v) => v === 'no' || v === 1).length, 0);
+    expect(misses('ACC')).toBeGreaterThan(misses('RECEPTION'));
+    // The reception's latest audit says "no eye contact": the amendment corrects it.
+    expect(a.filter((x) => x.unit === DEMO_AMENDMENT.unit).at(-1)!.answers[DEMO_AMENDMENT.item]).toBe(1);
+  });
+
+  it('start a day after the catalog takes effect', () => {
+    const late = Date.parse('2026-10-01T00:00:00.000Z');
+    const a = demoAudits(now, late);
+    expect(a.length).toBeGreaterThan(0);
+    expect(a.length).toBeLessThan(13 * DEMO_AUDIT_UNITS.length);
+    expect(a.every((x) => Date.parse(x.observedAt) >= late + DAY)).toBe(true);
+  });
+});
+
 describeEachDb('demo interaction records (loaded)', (database) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -255,11 +309,43 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     ).toBe(true);
   });
 
+  it('include the reception audit template and the audits since the catalog took effect, one amended', async () => {
+    const templates = (await t.services.auditTemplates.list(system)).items;
+    expect(templates.map((x) => [x.code, x.items, x.latest_version, x.pass_mark])).toEqual([
+      [DEMO_TEMPLATE.code, 6, 1, 0.8],
+    ]);
+    const audits = (await t.services.audits.list(system, { limit: 500 })).items;
+    // The test clock is 2 March 2026; the catalog is in force from 1 January.
+    const plan = demoAudits(t.clock().getTime(), Date.parse('2025-12-31T21:00:00.000Z'));
+    expect(plan.length).toBeGreaterThan(20);
+    expect(audits).toHaveLength(plan.length);
+    expect(audits.every((a) => a.status === 'submitted')).toBe(true);
+    expect(new Set(audits.map((a) => a.outcome))).toEqual(new Set(['passed', 'failed']));
+    expect(new Set(audits.map((a) => a.unit.code))).toEqual(new Set(DEMO_AUDIT_UNITS));
+    // Made by the two invited auditors, each at its own past instant.
+    expect(new Set(audits.map((a) => `${a.auditor.kind} ${a.auditor.label}`))).toEqual(
+      new Set(DEMO_AUDITORS.map((x) => `user ${x.name.en}`)),
+    );
+    const users = (await t.services.users.list(system, { limit: 100, offset: 0 })).items;
+    for (const a of DEMO_AUDITORS)
+      expect(users.find((u) => u.email === a.email)).toMatchObject({ role: 'auditor', status: 'invited' });
+    const amended = audits.filter((a) => a.amendments > 0);
+    expect(amended).toHaveLength(1);
+    const detail = await t.services.audits.get(system, amended[0]!.id);
+    expect(detail.unit.code).toBe('RECEPTION');
+    expect(detail.answers[DEMO_AMENDMENT.item]).toBe(2);
+    expect(detail.amendment_history[0]).toMatchObject({ reason: DEMO_AMENDMENT.reason.en });
+    expect(Date.parse(detail.submitted_at!)).toBeLessThan(t.clock().getTime());
+  });
+
   it('are not duplicated by a second load', { timeout: LOAD_TIMEOUT }, async () => {
+    const audits = (await t.services.audits.list(system, { limit: 500 })).items.length;
     const before = await count();
     expect((await t.services.demo.load(system, 'en')).interactions).toBe(0);
     expect(await count()).toBe(before);
     expect((await t.services.exclusions.list(system)).items).toHaveLength(1);
+    expect((await t.services.audits.list(system, { limit: 500 })).items).toHaveLength(audits);
+    expect((await t.services.auditTemplates.list(system)).items).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,9 @@ import { catalogRepository } from '../../db/catalog.repository';
 import { employeeRepository } from '../../db/employee.repository';
 import { proposalRepository, UNPUBLISHED_STATUSES, type ProposalRow } from '../../db/proposal.repository';
 import { unitRepository } from '../../db/unit.repository';
+import { userRepository } from '../../db/user.repository';
+import { createAuditTemplateService } from '../audit-template.service';
+import { createAuditsService } from '../audits.service';
 import type { EmployeeService } from '../employee.service';
 import type { ExclusionService } from '../exclusion.service';
 import type { MonitoringService } from '../monitoring.service';
@@ -16,6 +19,8 @@ import type { ProposalService } from '../proposal.service';
 import type { CallContext, ServiceDeps } from '../service-context';
 import type { SupportTypeService } from '../support-type.service';
 import type { UnitService } from '../unit.service';
+import type { UserService } from '../user.service';
+import { DEMO_AMENDMENT, DEMO_AUDITORS, DEMO_TEMPLATE, demoAudits } from './demo-audits';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_ROOT, DEMO_UNITS } from './demo-organization';
 import { DEMO_OUTAGE, demoInteractions, demoOutageSpan, demoRecordsStart } from './demo-interactions';
 import {
@@ -34,6 +39,7 @@ interface DemoServices {
   proposals: ProposalService;
   monitoring: MonitoringService;
   exclusions: ExclusionService;
+  users: UserService;
 }
 
 /**
@@ -201,6 +207,61 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
     await services.monitoring.runJobs();
   }
 
+  /**
+   * The reception audit template and about three months of submitted audits by two invited
+   * auditors (demo-audits.ts), each made and submitted at its own past instant (a clock of its
+   * own), and one amendment. Skipped when the template exists: a second load changes nothing.
+   */
+  async function loadAudits(ctx: CallContext, locale: Locale) {
+    const now = deps.clock().getTime();
+    // The catalog is in force from then (loadStandards), so the template can be made a day later.
+    const from = Math.min(Date.parse(startOfYearInMoscow(deps.clock())), demoRecordsStart(deps.clock()));
+    const plan = demoAudits(now, from);
+    if (plan.length === 0) return;
+    let at = Math.max(from + 3600_000, Date.parse(plan[0]!.observedAt) - 86_400_000);
+    const pastDeps = { ...deps, clock: () => new Date(at) };
+    const templates = createAuditTemplateService(pastDeps);
+    if ((await templates.list(ctx)).items.some((t) => t.code === DEMO_TEMPLATE.code)) return;
+    const auditors: CallContext[] = [];
+    for (const a of DEMO_AUDITORS) {
+      const name = a.name[locale];
+      const user =
+        (await userRepository.findByEmail(db, a.email)) ??
+        (await services.users.create(ctx, { email: a.email, name, role: 'auditor', invite: true, locale }))
+          .user;
+      auditors.push({
+        ...ctx,
+        actor: { kind: 'user', id: user.id, label: user.name, role: 'auditor', units: 'all' },
+      });
+    }
+    const template = await templates.create(ctx, DEMO_TEMPLATE);
+    const audits = createAuditsService(pastDeps, services.monitoring);
+    let last: { id: string; auditor: CallContext; submittedAt: number } | undefined;
+    for (const a of plan) {
+      const observed = Date.parse(a.observedAt);
+      const auditor = auditors[a.auditor]!;
+      at = observed + 20 * 60_000;
+      const draft = await audits.create(auditor, {
+        template_id: template.id,
+        unit: a.unit,
+        employee: a.employee,
+        observed_at: a.observedAt,
+        answers: a.answers,
+        comments: Object.fromEntries(Object.entries(a.comments).map(([k, v]) => [k, v[locale]])),
+      });
+      at = observed + 35 * 60_000;
+      await audits.submit(auditor, draft.id);
+      if (a.unit === DEMO_AMENDMENT.unit) last = { id: draft.id, auditor, submittedAt: at };
+    }
+    if (last) {
+      at = Math.min(last.submittedAt + 26 * 3600_000, now);
+      await audits.amend(last.auditor, last.id, {
+        answers: { [DEMO_AMENDMENT.item]: 2 },
+        reason: DEMO_AMENDMENT.reason[locale],
+      });
+    }
+  }
+
   return {
     async load(ctx: CallContext, locale: Locale = 'en'): Promise<DemoReport> {
       assertCan(ctx.actor, 'org.write');
@@ -310,6 +371,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
 
       await loadStandards(ctx, locale, report);
       await loadInteractions(ctx, locale, report);
+      await loadAudits(ctx, locale);
       return report;
     },
   };
