@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconCalendarRepeat, IconChevronRight, IconClipboardCheck, IconPlus } from '@tabler/icons-react';
+import {
+  IconCalendarRepeat,
+  IconChevronRight,
+  IconClipboardCheck,
+  IconClipboardList,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditSummary } from '../../../../src/contract/audits.schema';
@@ -28,6 +34,7 @@ export function AuditsPage() {
   const user = useCurrentUser();
   const canWrite = roleCan(user.role, 'audits.write');
   const canSchedule = roleCan(user.role, 'audit_schedules.manage');
+  const canTemplates = roleCan(user.role, 'audit_templates.manage');
   const templateTitle = useTemplateTitle();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [creating, setCreating] = useState(false);
@@ -85,8 +92,20 @@ export function AuditsPage() {
         title={t('audits.title')}
         intro={canWrite ? t('audits.intro') : t('audits.introAll')}
         action={
-          newButton || canSchedule ? (
+          newButton || canSchedule || canTemplates ? (
             <Group gap="xs">
+              {canTemplates && (
+                <Button
+                  component={Link}
+                  to="/audits/templates"
+                  variant="default"
+                  size="md"
+                  h={44}
+                  leftSection={<IconClipboardList size={18} aria-hidden />}
+                >
+                  {t('auditTemplates.link')}
+                </Button>
+              )}
               {canSchedule && (
                 <Button
                   component={Link}
