@@ -13,7 +13,7 @@ type Text = Record<Locale, string>;
 
 export const DEMO_TEMPLATE = {
   code: 'RECEPTION-AUDIT',
-  title: { ru: 'Проверка приёмной', en: 'Reception audit' },
+  title: { ru: 'Аудит приёмной', en: 'Reception audit' },
   pass_mark: 0.8,
   sections: [
     {

@@ -129,7 +129,7 @@ export function SectionsEditor({
             </SimpleGrid>
             {problems && (
               <Text c="red" size="sm" mb="xs" role="alert" data-testid="section-problem">
-                {problems.map(issueText).join(' ')}
+                {[...new Set(problems.map(issueText))].join(' ')}
               </Text>
             )}
             {s.items.length === 0 ? (
@@ -144,7 +144,7 @@ export function SectionsEditor({
                     item={item}
                     first={j === 0}
                     last={j === s.items.length - 1}
-                    problems={issues.items[itemKey(s.key, item.standard)]?.map(issueText) ?? []}
+                    problems={[...new Set(issues.items[itemKey(s.key, item.standard)]?.map(issueText))]}
                     onMove={(by) => setState((st) => moveItem(st, s.key, item.standard, by))}
                     onRemove={() => setState((st) => removeItem(st, s.key, item.standard))}
                   />
