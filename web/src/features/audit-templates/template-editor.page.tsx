@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Anchor,
   Button,
@@ -15,9 +15,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import type { AuditTemplate } from '../../../../src/contract/audit-template.schema';
 import { isApiError } from '../../api/api-error';
+import { ConfirmDialog } from '../../components/confirm.dialog';
 import { FormErrorAlert } from '../../components/form-error.alert';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, LoadingRows } from '../../components/query-states';
@@ -31,6 +32,7 @@ import { TemplatePreview } from './template.preview';
 import {
   addSection,
   emptyEditor,
+  fingerprint,
   placeIssues,
   requestOf,
   savedVersion,
@@ -84,6 +86,20 @@ function Editor({ template }: { template: AuditTemplate | null }) {
   const issueText = useIssueText();
   const templateTitle = useTemplateTitle();
   const [state, setState] = useState<EditorState>(() => (template ? stateOf(template) : emptyEditor()));
+  // What was saved last (or loaded): leaving with other changes asks first.
+  const [savedPrint, setSavedPrint] = useState(() => fingerprint(state));
+  const dirty = fingerprint(state) !== savedPrint;
+  const leaving = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const [issues, setIssues] = useState<PlacedIssues>(NO_ISSUES);
   const [message, setMessage] = useState<string | null>(null);
   const [mode, setMode] = useState<'edit' | 'preview'>('edit');
@@ -105,6 +121,7 @@ function Editor({ template }: { template: AuditTemplate | null }) {
     save.mutate(requestOf(sent), {
       onSuccess: (saved) => {
         setIssues(NO_ISSUES);
+        setSavedPrint(fingerprint(sent));
         const { version, created } = savedVersion(template ? template.latest_version : null, saved);
         notifications.show({
           color: 'teal',
@@ -114,7 +131,10 @@ function Editor({ template }: { template: AuditTemplate | null }) {
               ? t('auditTemplates.editor.savedNew', { version })
               : t('auditTemplates.editor.savedSame', { version }),
         });
-        if (!template) void navigate(`/audits/templates/${saved.id}`, { replace: true });
+        if (!template) {
+          leaving.current = true;
+          void navigate(`/audits/templates/${saved.id}`, { replace: true });
+        }
       },
       onError: (error) => {
         if (isApiError(error) && error.code === 'validation_failed' && error.issues.length > 0) {
@@ -250,6 +270,14 @@ function Editor({ template }: { template: AuditTemplate | null }) {
           <StandardsPicker state={state} setState={setState} targetKey={targetKey} setTarget={setTarget} />
         </Stack>
       )}
+      <ConfirmDialog
+        opened={blocker.state === 'blocked'}
+        title={t('auditTemplates.editor.leaveTitle')}
+        body={t('auditTemplates.editor.leaveBody')}
+        confirmLabel={t('auditTemplates.editor.leave')}
+        onConfirm={() => blocker.proceed?.()}
+        onClose={() => blocker.reset?.()}
+      />
       <Stack gap="sm" mt="lg">
         <FormErrorAlert message={message} />
         <Group justify="flex-end" gap="sm">

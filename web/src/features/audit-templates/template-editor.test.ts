@@ -6,6 +6,7 @@ import {
   addItems,
   addSection,
   emptyEditor,
+  fingerprint,
   filterStandards,
   fromPercent,
   groupByCategory,
@@ -257,6 +258,19 @@ describe('requestOf', () => {
       pass_mark: 0.8,
       sections: [{ id: 'env', items: [{ standard: 'TIDY' }] }],
     });
+  });
+});
+
+describe('fingerprint', () => {
+  it('changes with what a save sends, not with spaces around texts or a section key', () => {
+    const s = addSection({ ...emptyEditor(), code: 'R' }, { ru: '', en: 'A' });
+    expect(fingerprint({ ...s, code: ' R ' })).toBe(fingerprint(s));
+    expect(fingerprint({ ...s, sections: s.sections.map((x) => ({ ...x, key: 'other' })) })).toBe(
+      fingerprint(s),
+    );
+    expect(fingerprint({ ...s, passMark: 81 })).not.toBe(fingerprint(s));
+    expect(fingerprint(renameSection(s, s.sections[0]!.key, 'ru', 'А'))).not.toBe(fingerprint(s));
+    expect(fingerprint(addItems(s, s.sections[0]!.key, [TIDY]))).not.toBe(fingerprint(s));
   });
 });
 

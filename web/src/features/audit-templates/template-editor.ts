@@ -116,6 +116,9 @@ export function requestOf(state: EditorState): AuditTemplateInput {
   };
 }
 
+/** What a save would send, as one string: two states with the same one need no save between them. */
+export const fingerprint = (state: EditorState): string => JSON.stringify(requestOf(state));
+
 // ── The catalog ───────────────────────────────────────────────────────────────────────────────────
 
 /**
