@@ -35,7 +35,7 @@ export function MyRounds() {
     const { open, next, missed } = groupMyRounds(rounds.data.items);
     body = (
       <Stack gap="md">
-        <RoundGroup title={t('auditSchedules.mine.open')} rounds={open} />
+        <RoundGroup title={t('auditSchedules.mine.now')} rounds={open} />
         <RoundGroup title={t('auditSchedules.mine.next')} rounds={next} />
         <RoundGroup title={t('auditSchedules.mine.missed')} rounds={missed} />
       </Stack>
@@ -137,7 +137,7 @@ function RoundCard({ round }: { round: AuditRound }) {
             size="md"
             h={44}
             color={overdue ? 'red' : undefined}
-            variant={action === 'start' ? 'filled' : 'default'}
+            variant={action === 'start' && round.state !== 'missed' ? 'filled' : 'default'}
             leftSection={action === 'start' ? <IconPlayerPlay size={18} aria-hidden /> : undefined}
             loading={start.isPending}
             onClick={go}
