@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -147,6 +148,53 @@ describeEachDb('photos on audits', (database) => {
     expect(pulled).toBeLessThan(16);
     expect((await listed(id)).length).toBe(1);
     expect(filesOf(id)).toHaveLength(1);
+  });
+
+  it('over a real connection: an endless chunked body gets 413 soon after 8 MiB, and nothing is stored', async () => {
+    const id = await s.newAudit(auditor);
+    const port = database().dialect === 'sqlite' ? 3122 : 3123;
+    await t.app.listen({ port, host: '127.0.0.1' });
+    const head = pngImage(2, 2);
+    const chunk = Buffer.alloc(MiB);
+    let written = 0;
+    // The server answers 413 and closes the connection; a client still writing may see the close
+    // (EPIPE, ECONNRESET) before it reads the answer — either way it could not send on.
+    const outcome = await new Promise<{ status?: number; error?: string }>((resolve) => {
+      let answered = false;
+      const req = httpRequest({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: `/api/v1/audits/${id}/photos`,
+        headers: { ...auditor, 'content-type': 'image/png', 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        answered = true;
+        res.resume();
+        resolve({ status: res.statusCode ?? 0 });
+        req.destroy();
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        if (answered) return;
+        answered = true;
+        resolve({ error: e.code ?? e.message });
+      });
+      // Writes until the server answers (at most 64 MiB, so a server that reads everything fails the test).
+      const pump = () => {
+        while (!answered && written < 64 * MiB) {
+          const piece = written === 0 ? head : chunk;
+          written += piece.length;
+          if (!req.write(piece)) return void req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+    if (outcome.status === undefined) expect(['EPIPE', 'ECONNRESET']).toContain(outcome.error);
+    else expect(outcome.status).toBe(413);
+    expect(written).toBeLessThan(40 * MiB);
+    expect(filesOf(id)).toEqual([]);
+    expect(await listed(id)).toEqual([]);
   });
 
   it('at most 20 photos an audit', async () => {
