@@ -51,7 +51,7 @@ function todayIn(index: UnitIndex, at: Date) {
  * Follow-ups (issue 7): a task raised from a failed item of a submitted audit — by quality leads or
  * the audit's auditor — with an owner (told in-app) and a due date in the unit's zone. Listed with
  * the audits' read scope (plus one's own); closed (done with a note, or cancelled) by the owner or
- * quality leads — cancelling is for quality leads and whoever raised it.
+ * quality leads — cancelling is for quality leads only.
  */
 export function createFollowUpService(deps: ServiceDeps, notifications: NotificationService) {
   const { db, clock } = deps;
@@ -268,20 +268,15 @@ export function createFollowUpService(deps: ServiceDeps, notifications: Notifica
       return db.transaction().execute(async (tx) => {
         const row = found(await followUpRepository.find(tx, id), 'follow_up', id);
         const isOwner = ctx.actor.kind === 'user' && row.owner_user_id === ctx.actor.id;
-        const raisedIt = row.created_by === ctx.actor.id;
         const lead = isQualityLead(ctx.actor);
         if (!isOwner && !lead)
           throw new AppError('forbidden', 'Only its owner or a quality lead changes a follow-up.', {
             reason: 'not_owner',
           });
-        if (input.status === 'cancelled' && !lead && !raisedIt)
-          throw new AppError(
-            'forbidden',
-            'Cancelling a follow-up is for quality leads and whoever raised it.',
-            {
-              reason: 'cancel',
-            },
-          );
+        if (input.status === 'cancelled' && !lead)
+          throw new AppError('forbidden', 'Only a quality lead cancels a follow-up.', {
+            reason: 'cancel',
+          });
         const set: Partial<FollowUpRow> = {
           status: input.status,
           updated_at: at,

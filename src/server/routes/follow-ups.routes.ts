@@ -85,7 +85,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       schema: {
         tags,
         summary: 'Mark a follow-up done (with a note), reopen or cancel it',
-        description: 'By its owner or quality leads; cancelling by quality leads or whoever raised it.',
+        description: 'By its owner or quality leads; cancelling by quality leads only.',
         params: IdParams,
         body: FollowUpPatch,
         response: { 200: FollowUp, ...errorResponses },
