@@ -88,7 +88,7 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     followUps: createFollowUpService(deps, notifications),
     // Audit schedules and their rounds (issue 7, part S); reminders go through notifications.
     auditSchedules: createAuditScheduleService(deps, notifications),
-    audits: createAuditsService(deps),
+    audits: createAuditsService(deps, monitoring),
     // Calibration sessions (issue 7): blind judging of the same subjects, then alpha.
     calibration: createCalibrationService(deps),
   };
