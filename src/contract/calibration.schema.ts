@@ -14,7 +14,7 @@ const SubjectId = z
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "-" and "." only');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a letter or digit, then letters, digits, "_", "-" or "."');
 const ItemId = z.string().min(1).max(100);
 
 export const CalibrationSubjectInput = z.object({

@@ -31,6 +31,21 @@ import type { CallContext, ServiceDeps } from './service-context';
 type Level = 'nominal' | 'ordinal';
 type Grid<T> = Record<string, Record<string, T>>;
 
+/**
+ * Subject ids and item ids (standard codes) are people's words and key plain objects: read and
+ * write only own entries, so an id like `constructor` never finds (or changes) something inherited.
+ */
+const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined =>
+  o !== undefined && Object.hasOwn(o, key) ? o[key] : undefined;
+function slot<T>(o: Record<string, T>, key: string, make: () => T): T {
+  if (!Object.hasOwn(o, key)) put(o, key, make());
+  return own(o, key)!;
+}
+const put = <T>(o: Record<string, T>, key: string, value: T) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+const at = <T>(grid: Record<string, Grid<T>>, a: string, b: string, c: string) =>
+  own(own(own(grid, a), b), c);
+
 /** Roles whose people may take part: those who can write audits. */
 const PARTICIPANT_ROLES = (['admin', 'manager', 'head', 'auditor', 'staff', 'viewer'] as const).filter(
   (role) => roleCan(role, 'audits.write'),
@@ -124,7 +139,7 @@ export function calibrationResults(
   comments: Record<string, Grid<string>>,
 ): CalibrationResults {
   const items = itemsOf(definition);
-  const answerOf = (user: string, subject: string, item: string) => answers[user]?.[subject]?.[item];
+  const answerOf = (user: string, subject: string, item: string) => at(answers, user, subject, item);
   const cell = (level: Level, a: ItemAnswer | undefined): ReliabilityValue =>
     a === undefined || (level === 'ordinal' && a === 'na') ? null : a;
   const matrixOf = (level: Level, units: ReadonlyArray<{ subject: string; item: string }>) =>
@@ -142,7 +157,7 @@ export function calibrationResults(
         for (const au of auditors) {
           const a = answerOf(au.user_id, s.id, info.id);
           if (a !== undefined) given[au.user_id] = a;
-          const c = comments[au.user_id]?.[s.id]?.[info.id];
+          const c = at(comments, au.user_id, s.id, info.id);
           if (c !== undefined) said[au.user_id] = c;
         }
         return {
@@ -254,8 +269,25 @@ export function createCalibrationService(deps: ServiceDeps) {
     const comments: Record<string, Grid<string>> = {};
     for (const r of rows) {
       if (r.answer !== null)
-        ((answers[r.user_id] ??= {})[r.subject_id] ??= {})[r.item_id] = answerFromText(r.answer);
-      if (r.comment !== null) ((comments[r.user_id] ??= {})[r.subject_id] ??= {})[r.item_id] = r.comment;
+        put(
+          slot(
+            slot(answers, r.user_id, () => ({})),
+            r.subject_id,
+            () => ({}),
+          ),
+          r.item_id,
+          answerFromText(r.answer),
+        );
+      if (r.comment !== null)
+        put(
+          slot(
+            slot(comments, r.user_id, () => ({})),
+            r.subject_id,
+            () => ({}),
+          ),
+          r.item_id,
+          r.comment,
+        );
     }
     return { answers, comments };
   }
@@ -265,8 +297,7 @@ export function createCalibrationService(deps: ServiceDeps) {
     const { ref, definition } = await templateRef(tx, session);
     const subjects = JSON.parse(session.subjects) as CalibrationSubject[];
     // Blind: before the reveal only the caller's own judgements are read at all.
-    const own = mine === undefined ? [] : await repo.judgements(tx, id, [mine.user_id]);
-    const ownGrids = grids(own);
+    const ownGrids = grids(mine === undefined ? [] : await repo.judgements(tx, id, [mine.user_id]));
     let results: CalibrationResults | null = null;
     if (session.status === 'revealed') {
       const auditors = participants.filter((p) => p.submitted_at !== null);
@@ -574,11 +605,11 @@ export function createCalibrationService(deps: ServiceDeps) {
       const now = clock();
       return db.transaction().execute(async (tx) => {
         const { userId, definition, subjects } = await forJudging(tx, ctx.actor, id);
-        const own = grids(await repo.judgements(tx, id, [userId])).answers[userId] ?? {};
+        const mine = own(grids(await repo.judgements(tx, id, [userId])).answers, userId);
         const issues: FieldIssue[] = [];
         for (const s of subjects)
           for (const info of itemsOf(definition))
-            if (own[s.id]?.[info.id] === undefined)
+            if (own(own(mine, s.id), info.id) === undefined)
               issues.push({
                 in: 'body',
                 path: `answers.${s.id}.${info.id}`,

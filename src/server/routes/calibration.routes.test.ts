@@ -470,6 +470,65 @@ describeEachDb('calibration sessions', (database) => {
       expect(reasonOf(late).details.reason).toBe('revealed');
     });
 
+    it('keeps subject ids that are also names of object properties to themselves', async () => {
+      const res = await call('POST', '/calibration-sessions', lead, {
+        title: 'Odd ids',
+        template_id: templateId,
+        subjects: [
+          { id: 'constructor', label: 'One' },
+          { id: 'toString', label: 'Two' },
+        ],
+        participant_ids: [auditors.A.id, auditors.B.id],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      const bad = await call('POST', '/calibration-sessions', lead, {
+        title: 'Bad id',
+        template_id: templateId,
+        subjects: [{ id: '__proto__', label: 'One' }],
+        participant_ids: [auditors.A.id, auditors.B.id],
+      });
+      expect(issuesOf(bad).map((i) => i.path)).toEqual(['subjects.0.id']);
+      const given = (smile: number) => ({
+        constructor: { SMILE: smile, EYES: 2, TIDY: 'yes', 'SIGN-IN': 'yes' },
+        toString: { SMILE: 3, EYES: 1, TIDY: 'no', 'SIGN-IN': 'yes' },
+      });
+      // A's first save leaves `toString` out: submitting names exactly its four items.
+      await call('PUT', `/calibration-sessions/${id}/answers`, auditors.A.headers, {
+        answers: { constructor: given(5).constructor },
+      });
+      const early = await call('POST', `/calibration-sessions/${id}/submit`, auditors.A.headers);
+      expect(issuesOf(early).map((i) => i.path)).toEqual([
+        'answers.toString.SMILE',
+        'answers.toString.EYES',
+        'answers.toString.TIDY',
+        'answers.toString.SIGN-IN',
+      ]);
+      for (const [k, smile] of [
+        ['A', 5],
+        ['B', 4],
+      ] as const) {
+        await call('PUT', `/calibration-sessions/${id}/answers`, auditors[k].headers, {
+          answers: given(smile),
+        });
+        expect(
+          (await call('POST', `/calibration-sessions/${id}/submit`, auditors[k].headers)).statusCode,
+        ).toBe(200);
+      }
+      const r = ((await call('POST', `/calibration-sessions/${id}/reveal`, lead)).json() as Detail).results!;
+      const smile = r.items.find((i) => i.item_id === 'SMILE')!;
+      expect(smile.subjects.map((s) => s.disagree)).toEqual([true, false]);
+      expect(smile.agreement.alpha).toBe(
+        krippendorffAlpha(
+          [
+            [5, 3],
+            [4, 3],
+          ],
+          { level: 'ordinal' },
+        ).alpha,
+      );
+    });
+
     it('leaves out the answers of participants who did not submit', async () => {
       const res = await create([auditors.A.id, auditors.B.id, auditors.D.id]);
       const id = res.json().id as string;
@@ -495,7 +554,10 @@ describeEachDb('calibration sessions', (database) => {
       expect(asD.my_answers).toEqual({ s1: { SMILE: 1 } });
       // The list shows both sessions to the lead, newest first.
       const list = (await call('GET', '/calibration-sessions', lead)).json();
-      expect(list.items.map((s: { id: string }) => s.id)).toEqual([id, sessionId]);
+      const ids = list.items.map((s: { id: string }) => s.id);
+      expect(ids[0]).toBe(id);
+      expect(ids).toHaveLength(3);
+      expect(ids.at(-1)).toBe(sessionId);
     });
   });
 });

@@ -21,7 +21,7 @@ import {
   useSaveCalibrationAnswers,
   useSubmitCalibration,
 } from './calibration.queries';
-import { incompleteSubjects, issuesBySubject, progressOf } from './calibration-view';
+import { cell, incompleteSubjects, issuesBySubject, progressOf, withCell } from './calibration-view';
 import '../audits/audits.css';
 import './calibration.css';
 
@@ -184,12 +184,7 @@ function JudgeForm({ detail }: { detail: CalibrationDetail }) {
 
   const onAnswer = useCallback(
     (subjectId: string, itemId: string, answer: Answer | null) => {
-      setAnswers((all) => {
-        const row = { ...all[subjectId] };
-        if (answer === null) delete row[itemId];
-        else row[itemId] = answer;
-        return { ...all, [subjectId]: row };
-      });
+      setAnswers((all) => withCell(all, subjectId, itemId, answer ?? undefined));
       save.mutate({ answers: { [subjectId]: { [itemId]: answer } } });
     },
     [save],
@@ -278,8 +273,8 @@ function JudgeForm({ detail }: { detail: CalibrationDetail }) {
                   <AuditItemField
                     key={`${current.id}:${item.id}`}
                     item={item}
-                    answer={answers[current.id]?.[item.id]}
-                    comment={detail.my_comments[current.id]?.[item.id]}
+                    answer={cell(answers, current.id, item.id)}
+                    comment={cell(detail.my_comments, current.id, item.id)}
                     problems={itemProblems}
                     onAnswer={(itemId, a) => onAnswer(current.id, itemId, a)}
                     onComment={(itemId, text) => onComment(current.id, itemId, text)}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cell,
   formatAlpha,
   incompleteSubjects,
   issuesBySubject,
   leniencyBars,
   progressOf,
+  withCell,
 } from './calibration-view';
 
 const item = (id: string) => ({ id }) as never;
@@ -72,5 +74,19 @@ describe('calibration view', () => {
       [0, 50],
       [0, 0],
     ]);
+  });
+
+  it('reads and writes only own entries, whatever the ids are called', () => {
+    const empty: Record<string, Record<string, number | 'yes'>> = {};
+    const grid = withCell(withCell(empty, 'constructor', 'toString', 3), 's1', '__proto__', 'yes');
+    expect(cell(grid, 'constructor', 'toString')).toBe(3);
+    expect(cell(grid, 's1', '__proto__')).toBe('yes');
+    expect(cell(grid, 's1', 'constructor')).toBeUndefined();
+    expect(cell({}, 'constructor', 'name')).toBeUndefined();
+    expect(Object.getPrototypeOf(grid.s1)).toBe(Object.prototype);
+    const cleared = withCell(grid, 'constructor', 'toString', undefined);
+    expect(cleared.constructor).toEqual({});
+    expect(grid.constructor).toEqual({ toString: 3 });
+    expect(progressOf(detail, withCell({}, 's1', 'SMILE', 4))).toEqual({ done: 1, total: 4 });
   });
 });

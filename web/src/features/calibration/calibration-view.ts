@@ -7,6 +7,36 @@ import type { Answer } from '../audits/offline-queue';
  * issues by subject and item.
  */
 
+/**
+ * An own entry of a subject × item grid: subject ids and item ids (standard codes) are people's
+ * words, so `constructor` must not find what every object inherits.
+ */
+export function cell<T>(
+  grid: Record<string, Record<string, T>>,
+  subject: string,
+  item: string,
+): T | undefined {
+  if (!Object.hasOwn(grid, subject)) return undefined;
+  const row = grid[subject]!;
+  return Object.hasOwn(row, item) ? row[item] : undefined;
+}
+
+/** The grid with one entry set (or removed with `undefined`), as a new object. */
+export function withCell<T>(
+  grid: Record<string, Record<string, T>>,
+  subject: string,
+  item: string,
+  value: T | undefined,
+): Record<string, Record<string, T>> {
+  const row = Object.hasOwn(grid, subject) ? grid[subject]! : {};
+  const next = Object.fromEntries(Object.entries(row).filter(([k]) => k !== item));
+  if (value !== undefined)
+    Object.defineProperty(next, item, { value, enumerable: true, writable: true, configurable: true });
+  const out = Object.fromEntries(Object.entries(grid).filter(([k]) => k !== subject));
+  Object.defineProperty(out, subject, { value: next, enumerable: true, writable: true, configurable: true });
+  return out as Record<string, Record<string, T>>;
+}
+
 /** The badge colour of an agreement verdict: full agreement is as good as reliable. */
 export const VERDICT_COLOR: Record<AlphaVerdictOut, string> = {
   reliable: 'teal',
@@ -30,7 +60,7 @@ export function progressOf(
   const items = detail.sections.flatMap((s) => s.items.map((i) => i.id));
   let done = 0;
   for (const s of detail.subject_list)
-    for (const id of items) if (answers[s.id]?.[id] !== undefined) done += 1;
+    for (const id of items) if (cell(answers, s.id, id) !== undefined) done += 1;
   return { done, total: items.length * detail.subject_list.length };
 }
 
@@ -41,7 +71,9 @@ export function incompleteSubjects(
 ): Set<string> {
   const items = detail.sections.flatMap((s) => s.items.map((i) => i.id));
   return new Set(
-    detail.subject_list.filter((s) => items.some((id) => answers[s.id]?.[id] === undefined)).map((s) => s.id),
+    detail.subject_list
+      .filter((s) => items.some((id) => cell(answers, s.id, id) === undefined))
+      .map((s) => s.id),
   );
 }
 
