@@ -6,7 +6,6 @@ import { SetupPage } from '../features/auth/setup.page';
 import { agreementRoutes } from '../features/agreement/agreement.routes';
 import { AuditPage } from '../features/audit/audit.page';
 import { auditsRoutes } from '../features/audits/audits.routes';
-import { followUpsRoutes } from '../features/follow-ups/follow-ups.routes';
 import { auditSchedulesRoutes } from '../features/audit-schedules/audit-schedules.routes';
 import { followUpsRoutes } from '../features/follow-ups/follow-ups.routes';
 import { auditTemplatesRoutes } from '../features/audit-templates/audit-templates.routes';
@@ -53,7 +52,6 @@ export const router = createBrowserRouter([
           ...exclusionsRoutes,
           ...monitoringRoutes,
           ...auditsRoutes,
-          ...followUpsRoutes,
           ...auditSchedulesRoutes,
           ...followUpsRoutes,
           ...auditTemplatesRoutes,
