@@ -18,6 +18,10 @@ calendars:
       wed: ["09:00-18:00"]
       thu: ["09:00-18:00"]
       fri: ["09:00-18:00"]
+  - id: late
+    timezone: Europe/Moscow
+    week:
+      sat: ["16:00-20:00"]
 standards:
   - code: TIDY
     title: {en: A tidy desk}
@@ -67,6 +71,14 @@ describeEachDb('audit schedules: rounds, states, reminders', (database) => {
         pass_mark: 0.8,
         sections: [{ id: 'all', items: [{ standard: 'TIDY' }] }],
       });
+    // The organization works on `office`; HR and IT inherit it (`late` sorts first by code, so a
+    // fallback to the first calendar would pick it instead).
+    const org = await database()
+      .db.selectFrom('units')
+      .select('id')
+      .where('code', '=', 'ORG')
+      .executeTakeFirstOrThrow();
+    await t.services.units.update(cli, org.id, { calendar: 'office' });
     templateId = (await template('DESK')).id;
     otherTemplateId = (await template('OTHER')).id;
     auditor = await person('auditor');
@@ -372,6 +384,33 @@ describeEachDb('audit schedules: rounds, states, reminders', (database) => {
     await t.services.auditSchedules.delete(cli, s.id);
     expect((await roundRows(s.id)).length).toBe(started.length);
     expect((await t.services.auditSchedules.list(cli)).items.map((x) => x.id)).not.toContain(s.id);
+  });
+
+  it('n per month draws in the unit’s own (inherited) calendar when it has one', async () => {
+    t.clock.set('2026-10-01T00:00:00.000Z');
+    const units = await database().db.selectFrom('units').select(['id', 'code']).execute();
+    const it = units.find((u) => u.code === 'IT')!.id;
+    await t.services.units.update(cli, it, { calendar: 'late' });
+    const s = await t.services.auditSchedules.create(cli, {
+      template_id: templateId,
+      unit: 'IT',
+      rule: { kind: 'n_per_month', n: 4 },
+      due_after: 'PT2H',
+      grace: 'PT0M',
+      starts_on: '2026-10-01',
+      auditor_ids: [auditor.id],
+    });
+    const rows = await roundRows(s.id);
+    expect(rows).toHaveLength(12);
+    for (const r of rows) {
+      // Saturdays 16:00–20:00 Moscow = 13:00–17:00Z.
+      const d = new Date(r.starts_at);
+      expect(d.getUTCDay()).toBe(6);
+      expect(d.getUTCHours()).toBeGreaterThanOrEqual(13);
+      expect(d.getUTCHours()).toBeLessThan(17);
+    }
+    await t.services.auditSchedules.delete(cli, s.id);
+    await t.services.units.update(cli, it, { calendar: null });
   });
 
   it('refuses bad schedules naming each field, and anyone but quality leads', async () => {
