@@ -57,6 +57,14 @@ export function useMyRounds(enabled: boolean) {
   });
 }
 
+/** Every round in the given states (readers with `audits.read.all`), 30 days back to 8 weeks ahead. */
+export function useRounds(states: string) {
+  return useQuery({
+    queryKey: [...ROUNDS_KEY, 'all', states],
+    queryFn: ({ signal }) => api.get<AuditRoundList>('/audit-rounds', { state: states, limit: 200 }, signal),
+  });
+}
+
 /** Starts the audit of a round (its template and unit); the caller then opens it. */
 export function useStartRound() {
   const queryClient = useQueryClient();

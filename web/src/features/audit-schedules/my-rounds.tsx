@@ -12,7 +12,13 @@ import { useTemplateTitle } from '../audits/audit-badges';
 import { useMyRounds, useStartRound } from './audit-schedules.queries';
 import { groupMyRounds, roundAction } from './rounds';
 
-const STATE_COLOR = { scheduled: 'gray', due: 'blue', overdue: 'red', missed: 'gray', done: 'teal' } as const;
+export const STATE_COLOR = {
+  scheduled: 'gray',
+  due: 'blue',
+  overdue: 'red',
+  missed: 'gray',
+  done: 'teal',
+} as const;
 
 /**
  * "My rounds" on `/audits`: the rounds to do now (due, overdue in red), the next ones and those

@@ -13,6 +13,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { useCurrentUser } from '../auth/session.queries';
 import { useTemplateTitle } from '../audits/audit-badges';
 import { useDeleteSchedule, useSchedules } from './audit-schedules.queries';
+import { RoundsOverview } from './rounds-overview';
 import { ScheduleFormDialog } from './schedule-form.dialog';
 import { useScheduleText } from './schedule-text';
 
@@ -25,6 +26,7 @@ export function SchedulesPage() {
   const { errorText } = useErrorText();
   const user = useCurrentUser();
   const canManage = roleCan(user.role, 'audit_schedules.manage');
+  const seesAllRounds = roleCan(user.role, 'audits.read.all');
   const list = useSchedules();
   const remove = useDeleteSchedule();
   const templateTitle = useTemplateTitle();
@@ -135,6 +137,7 @@ export function SchedulesPage() {
         action={newButton || undefined}
       />
       {body}
+      {seesAllRounds && <RoundsOverview />}
       {canManage && (
         <ScheduleFormDialog
           opened={editing !== undefined}
