@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Tabs, Text, Ti
 import { IconArrowLeft, IconCheck, IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CalibrationDetail } from '../../../../src/contract/calibration.schema';
+import type { CalibrationAnswersInput, CalibrationDetail } from '../../../../src/contract/calibration.schema';
 import { isApiError } from '../../api/api-error';
 import { ConfirmDialog } from '../../components/confirm.dialog';
 import { LoadError, LoadingRows } from '../../components/query-states';
@@ -179,31 +179,42 @@ function JudgeForm({ detail }: { detail: CalibrationDetail }) {
   const submit = useSubmitCalibration(detail.id);
   const [answers, setAnswers] = useState(detail.my_answers);
   const [subject, setSubject] = useState<string | null>(detail.subject_list[0]?.id ?? null);
-  const timers = useRef(new Map<string, number>());
-  useEffect(() => () => timers.current.forEach((h) => window.clearTimeout(h)), []);
+  // Saves go one after another, so two quick answers to one item arrive in the order given.
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const send = useRef<(body: CalibrationAnswersInput) => Promise<unknown>>(() => chain.current);
+  send.current = (body: CalibrationAnswersInput) => {
+    chain.current = chain.current.then(() => save.mutateAsync(body).catch(() => undefined));
+    return chain.current;
+  };
+  // Comments wait for a pause in typing; leaving the page or submitting sends what waits.
+  const pending = useRef(new Map<string, { handle: number; body: CalibrationAnswersInput }>());
+  const flush = useRef(() => {
+    for (const { handle, body } of pending.current.values()) {
+      window.clearTimeout(handle);
+      void send.current(body);
+    }
+    pending.current.clear();
+    return chain.current;
+  });
+  useEffect(() => () => void flush.current(), []);
 
-  const onAnswer = useCallback(
-    (subjectId: string, itemId: string, answer: Answer | null) => {
-      setAnswers((all) => withCell(all, subjectId, itemId, answer ?? undefined));
-      save.mutate({ answers: { [subjectId]: { [itemId]: answer } } });
-    },
-    [save],
-  );
-  const onComment = useCallback(
-    (subjectId: string, itemId: string, text: string) => {
-      const key = `${subjectId}\u0000${itemId}`;
-      const pending = timers.current.get(key);
-      if (pending !== undefined) window.clearTimeout(pending);
-      timers.current.set(
-        key,
-        window.setTimeout(() => {
-          timers.current.delete(key);
-          save.mutate({ answers: {}, comments: { [subjectId]: { [itemId]: text.trim() ? text : null } } });
-        }, 600),
-      );
-    },
-    [save],
-  );
+  const onAnswer = useCallback((subjectId: string, itemId: string, answer: Answer | null) => {
+    setAnswers((all) => withCell(all, subjectId, itemId, answer ?? undefined));
+    void send.current({ answers: { [subjectId]: { [itemId]: answer } } });
+  }, []);
+  const onComment = useCallback((subjectId: string, itemId: string, text: string) => {
+    const key = `${subjectId}\u0000${itemId}`;
+    const waiting = pending.current.get(key);
+    if (waiting !== undefined) window.clearTimeout(waiting.handle);
+    const body = { answers: {}, comments: { [subjectId]: { [itemId]: text.trim() ? text : null } } };
+    pending.current.set(key, {
+      body,
+      handle: window.setTimeout(() => {
+        pending.current.delete(key);
+        void send.current(body);
+      }, 600),
+    });
+  }, []);
 
   const progress = progressOf(detail, answers);
   const open = incompleteSubjects(detail, answers);
@@ -301,11 +312,13 @@ function JudgeForm({ detail }: { detail: CalibrationDetail }) {
           h={48}
           onClick={() => {
             const first = [...open][0];
-            submit.mutate(undefined, {
-              onError: () => {
-                if (first) setSubject(first);
-              },
-            });
+            void flush.current().then(() =>
+              submit.mutate(undefined, {
+                onError: () => {
+                  if (first) setSubject(first);
+                },
+              }),
+            );
           }}
           loading={submit.isPending}
           disabled={save.isPending}
