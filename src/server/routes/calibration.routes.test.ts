@@ -462,6 +462,20 @@ describeEachDb('calibration sessions', (database) => {
       expect(ordinal('C')).toMatchObject({ units: 2, mean_deviation: 0.75 });
     });
 
+    it('writes the audit log: creation, each submission, the reveal — never the answers before it', async () => {
+      const log = await call('GET', `/audit?entity=calibration_session&entity_id=${sessionId}`, lead);
+      expect(log.statusCode, log.body).toBe(200);
+      const actions = (log.json().items as { action: string }[]).map((e) => e.action).sort();
+      expect(actions).toEqual([
+        'calibration.create',
+        'calibration.reveal',
+        'calibration.submit',
+        'calibration.submit',
+        'calibration.submit',
+      ]);
+      expect(log.body).not.toContain('A-private-note');
+    });
+
     it('freezes answers after the reveal', async () => {
       const late = await call('PUT', `/calibration-sessions/${sessionId}/answers`, auditors.C.headers, {
         answers: { s1: { SMILE: 1 } },
