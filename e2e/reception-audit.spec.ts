@@ -201,9 +201,31 @@ test('an auditor fills a reception audit on a phone, offline in the middle, subm
   await expect(page.getByTestId('audit-result')).toContainText('Book at the door');
   await page.screenshot(shot('audits-03-result'));
 
+  // A correction is an amendment with a reason: "No" on eye contact was a mistake → 100 %.
+  await page.getByTestId('amend-audit').click();
+  const amend = page.getByTestId('amend-dialog');
+  const save = amend.getByRole('button', { name: 'Save amendment' });
+  await expect(save).toBeDisabled();
+  await amend
+    .getByRole('group', { name: `Looks the client in the eye ${tag}` })
+    .getByText('Yes', { exact: true })
+    .click();
+  await save.click();
+  await expect(amend.getByText('Say why the audit is amended.')).toBeVisible();
+  await amend
+    .getByRole('textbox', { name: /Reason for the amendment/ })
+    .fill('Misread the form: she did look up');
+  await page.screenshot(shot('audits-04-amend'));
+  await save.click();
+  await expect(amend).toBeHidden();
+  await expect(page.getByTestId('audit-score')).toHaveText('100 %');
+  await expect(page.getByRole('region', { name: 'Amendments' })).toContainText(
+    'Misread the form: she did look up',
+  );
+
   // In the list: submitted, with its score.
   await page.getByRole('link', { name: 'Back to audits' }).click();
   const row = page.getByTestId('audit-row').first();
   await expect(row).toContainText('Submitted');
-  await expect(row).toContainText('Score 75 %');
+  await expect(row).toContainText('Score 100 %');
 });

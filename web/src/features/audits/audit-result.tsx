@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon, IconFlag, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertOctagon, IconFlag, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditDetail } from '../../../../src/contract/audits.schema';
 import type { TemplateItem } from '../../../../src/contract/audit-template.schema';
 import { useFormat } from '../../i18n/use-format';
 import { pickText } from '../standards/standards-labels';
 import { answerChoices, percent } from './answers';
+import { AmendAuditDialog } from './amend-audit.dialog';
+import { canAmend } from './amendment';
 import { OutcomeBadge } from './audit-badges';
 import { useChoiceText } from './audit-item.field';
 import { PhotoThumbs } from './audit-photos';
@@ -34,6 +36,8 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
   const mayRaise = canRaiseFollowUp(user, audit);
   const followUps = useFollowUps({ audit: audit.id }, audit.status === 'submitted').data?.items ?? [];
   const [raising, setRaising] = useState<RaiseTarget | null>(null);
+  const mayAmend = canAmend(user, audit);
+  const [amending, setAmending] = useState(false);
   const items = new Map<string, TemplateItem>(audit.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
   const titleOf = (id: string) => {
     const item = items.get(id);
@@ -81,7 +85,22 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
             {t('audits.result.submittedAt', { when: dateTime(audit.submitted_at) })}
           </Text>
         )}
+        {mayAmend && (
+          <Button
+            mt="sm"
+            variant="light"
+            size="md"
+            leftSection={<IconPencil size={18} aria-hidden />}
+            onClick={() => setAmending(true)}
+            data-testid="amend-audit"
+          >
+            {t('audits.amend.action')}
+          </Button>
+        )}
       </Paper>
+      {mayAmend && amending && (
+        <AmendAuditDialog audit={audit} opened={amending} onClose={() => setAmending(false)} />
+      )}
 
       {ex.critical_failed.length > 0 && (
         <Alert
