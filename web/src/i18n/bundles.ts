@@ -2,10 +2,10 @@ import agreementEn from '../features/agreement/agreement.en.json';
 import agreementRu from '../features/agreement/agreement.ru.json';
 import auditsEn from '../features/audits/audits.en.json';
 import auditsRu from '../features/audits/audits.ru.json';
-import followUpsEn from '../features/follow-ups/follow-ups.en.json';
-import followUpsRu from '../features/follow-ups/follow-ups.ru.json';
 import auditSchedulesEn from '../features/audit-schedules/audit-schedules.en.json';
 import auditSchedulesRu from '../features/audit-schedules/audit-schedules.ru.json';
+import followUpsEn from '../features/follow-ups/follow-ups.en.json';
+import followUpsRu from '../features/follow-ups/follow-ups.ru.json';
 import auditTemplatesEn from '../features/audit-templates/audit-templates.en.json';
 import auditTemplatesRu from '../features/audit-templates/audit-templates.ru.json';
 import calibrationEn from '../features/calibration/calibration.en.json';
@@ -43,8 +43,8 @@ export const en = {
   exclusions: exclusionsEn,
   monitoring: monitoringEn,
   audits: auditsEn,
-  followUps: followUpsEn,
   auditSchedules: auditSchedulesEn,
+  followUps: followUpsEn,
   auditTemplates: auditTemplatesEn,
   calibration: calibrationEn,
 };
@@ -59,8 +59,8 @@ export const ru = {
   exclusions: exclusionsRu,
   monitoring: monitoringRu,
   audits: auditsRu,
-  followUps: followUpsRu,
   auditSchedules: auditSchedulesRu,
+  followUps: followUpsRu,
   auditTemplates: auditTemplatesRu,
   calibration: calibrationRu,
 };
