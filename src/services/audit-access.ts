@@ -4,9 +4,10 @@ import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { found } from './entity-errors';
 
 /**
- * Who may see and change an audit, for what hangs off audits (photos, follow-ups): the same rules
- * as `audits.service.ts` — reads scoped to a head's units (and those below) and staff's own employee
- * records unless `audits.read.all`; changes by the audit's auditor or `audits.write.all`.
+ * Who may see and change an audit — the one place of these rules, for the audits themselves and
+ * for what hangs off them (photos, follow-ups): reads scoped to a head's units (and those below)
+ * and staff's own employee records unless `audits.read.all`; changes by the audit's auditor or
+ * `audits.write.all`.
  */
 export interface UnitIndex {
   codeToId: Map<string, string>;

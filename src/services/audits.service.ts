@@ -1,12 +1,4 @@
-import {
-  actorCoversUnit,
-  AppError,
-  assertCan,
-  roleCan,
-  ValidationError,
-  type Actor,
-  type FieldIssue,
-} from '../core';
+import { actorCoversUnit, AppError, assertCan, ValidationError, type FieldIssue } from '../core';
 import {
   describeAuditScore,
   describeItemVerdict,
@@ -27,11 +19,11 @@ import type {
 import type { TemplateDefinition } from '../contract/audit-template.schema';
 import type { Channel } from '../core/compliance/interaction';
 import type { AuditsTable, Db } from '../db/database';
-import { unitsHeadedByUser } from '../db/grid-cell.repository';
 import { newId } from '../db/ids';
 import { loadTemplateVersion, scoringOf } from './audit-template.service';
 import { recordChange } from './audit-recorder';
 import { checkRoundForAudit } from './audit-schedule.service';
+import { auditForChange, inReadScope, readScope, unitIndex } from './audit-access';
 import { found } from './entity-errors';
 import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { auditScheduleRepository } from '../db/audit-schedule.repository';
@@ -40,50 +32,6 @@ import type { CallContext, ServiceDeps } from './service-context';
 
 type Answers = Record<string, ItemAnswer>;
 type Comments = Record<string, string>;
-
-/** Who may read which audits: everything, or some units (with those below) and some employees. */
-type ReadScope = { all: true } | { all: false; unitIds: Set<string>; employeeIds: Set<string> };
-
-interface UnitTree {
-  byId: Map<string, { id: string; code: string; parent_id: string | null }>;
-  byCode: Map<string, string>;
-  /** The unit and every unit below it. */
-  subtree(id: string): string[];
-  /** The unit's ancestors, nearest first. */
-  ancestors(id: string): string[];
-}
-
-async function unitTree(db: Db): Promise<UnitTree> {
-  const rows = await db.selectFrom('units').select(['id', 'code', 'parent_id']).execute();
-  const byId = new Map(rows.map((u) => [u.id, u]));
-  const children = new Map<string, string[]>();
-  for (const u of rows)
-    if (u.parent_id !== null) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
-  return {
-    byId,
-    byCode: new Map(rows.map((u) => [u.code, u.id])),
-    subtree(id) {
-      const out: string[] = [];
-      const stack = [id];
-      while (stack.length > 0) {
-        const next = stack.pop()!;
-        if (out.includes(next)) continue;
-        out.push(next);
-        stack.push(...(children.get(next) ?? []));
-      }
-      return out;
-    },
-    ancestors(id) {
-      const out: string[] = [];
-      let at = byId.get(id)?.parent_id ?? null;
-      while (at !== null && !out.includes(at)) {
-        out.push(at);
-        at = byId.get(at)?.parent_id ?? null;
-      }
-      return out;
-    },
-  };
-}
 
 /** Merges a patch (null removes an entry) into a record, own keys only. */
 function merge<T>(
@@ -243,21 +191,6 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
       .execute();
   }
 
-  async function scopeOf(actor: Actor): Promise<ReadScope> {
-    assertCan(actor, 'audits.read');
-    if (roleCan(actor.role, 'audits.read.all')) return { all: true };
-    if (actor.kind !== 'user') return { all: false, unitIds: new Set(), employeeIds: new Set() };
-    const tree = await unitTree(db);
-    const unitIds = new Set((await unitsHeadedByUser(db, actor.id)).flatMap((id) => tree.subtree(id)));
-    const employees = await db.selectFrom('employees').select('id').where('user_id', '=', actor.id).execute();
-    return { all: false, unitIds, employeeIds: new Set(employees.map((e) => e.id)) };
-  }
-
-  const inScope = (scope: ReadScope, row: Pick<AuditsTable, 'unit_id' | 'employee_id'>) =>
-    scope.all ||
-    scope.unitIds.has(row.unit_id) ||
-    (row.employee_id !== null && scope.employeeIds.has(row.employee_id));
-
   /** Audit rows with what the summary names. */
   const base = (tx: Db) =>
     tx
@@ -336,31 +269,6 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
     };
   }
 
-  /** The audit for a change: 404 outside the actor's units, 403 when it is someone else's (without `audits.write.all`). */
-  async function forChange(tx: Db, actor: Actor, id: string): Promise<AuditsTable> {
-    assertCan(actor, 'audits.write');
-    const row = found(
-      await tx.selectFrom('audits').selectAll().where('id', '=', id).executeTakeFirst(),
-      'audit',
-      id,
-    );
-    const tree = await unitTree(tx);
-    if (!actorCoversUnit(actor, row.unit_id, tree.ancestors(row.unit_id))) found(undefined, 'audit', id);
-    if (
-      !roleCan(actor.role, 'audits.write.all') &&
-      !(row.auditor_kind === actor.kind && row.auditor_id === actor.id)
-    )
-      throw new AppError(
-        'forbidden',
-        'Only the auditor who made this audit (or a quality lead) may change it.',
-        {
-          permission: 'audits.write.all',
-          reason: 'not_own',
-        },
-      );
-    return row;
-  }
-
   function assertDraft(row: AuditsTable) {
     if (row.status !== 'draft')
       throw new AppError(
@@ -410,19 +318,19 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
 
   return {
     async list(ctx: CallContext, query: AuditQueryParams): Promise<AuditPageOut> {
-      const scope = await scopeOf(ctx.actor);
-      if (!scope.all && scope.unitIds.size === 0 && scope.employeeIds.size === 0)
+      const scope = await readScope(db, ctx.actor);
+      if (!scope.all && scope.unitIds.length === 0 && scope.employeeIds.length === 0)
         return { items: [], next_cursor: null };
       let q = base(db);
       if (query.unit !== undefined) {
-        const tree = await unitTree(db);
-        const id = tree.byCode.get(query.unit);
+        const tree = await unitIndex(db);
+        const id = tree.codeToId.get(query.unit);
         if (id === undefined) throw new AppError('not_found', `No unit has the code "${query.unit}".`);
         q = q.where('a.unit_id', 'in', tree.subtree(id));
       }
       if (!scope.all) {
-        const units = [...scope.unitIds];
-        const employees = [...scope.employeeIds];
+        const units = scope.unitIds;
+        const employees = scope.employeeIds;
         q = q.where((eb) =>
           eb.or([
             ...(units.length > 0 ? [eb('a.unit_id', 'in', units)] : []),
@@ -451,7 +359,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
 
     /** One audit with its template version, the score's explanation and its amendments; 404 outside the reader's scope. */
     async get(ctx: CallContext, id: string): Promise<AuditDetail> {
-      const scope = await scopeOf(ctx.actor);
+      const scope = await readScope(db, ctx.actor);
       const row = found(
         await db
           .selectFrom('audits')
@@ -461,7 +369,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
         'audit',
         id,
       );
-      if (!inScope(scope, row)) found(undefined, 'audit', id);
+      if (!inReadScope(scope, row)) found(undefined, 'audit', id);
       return detail(db, id);
     },
 
@@ -472,9 +380,9 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
       const at = now.toISOString();
       return db.transaction().execute(async (tx) => {
         const { template, definition } = await loadTemplateVersion(tx, input.template_id);
-        const tree = await unitTree(tx);
+        const tree = await unitIndex(tx);
         const issues: FieldIssue[] = [...observedAtIssues(input.observed_at, now)];
-        const unitId = tree.byCode.get(input.unit);
+        const unitId = tree.codeToId.get(input.unit);
         if (unitId === undefined)
           issues.push({ in: 'body', path: 'unit', message: `No unit has the code "${input.unit}"` });
         else if (!actorCoversUnit(ctx.actor, unitId, tree.ancestors(unitId)))
@@ -577,7 +485,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
     async saveAnswers(ctx: CallContext, id: string, input: AuditAnswersInput): Promise<AuditDetail> {
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const row = await forChange(tx, ctx.actor, id);
+        const row = await auditForChange(tx, ctx.actor, id, false);
         assertDraft(row);
         const late = observedAtIssues(input.observed_at, now);
         if (late.length > 0) throw new ValidationError(late);
@@ -601,7 +509,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
     async submit(ctx: CallContext, id: string): Promise<AuditDetail> {
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const row = await forChange(tx, ctx.actor, id);
+        const row = await auditForChange(tx, ctx.actor, id, false);
         assertDraft(row);
         const { template: templateRow, definition } = await loadTemplateVersion(
           tx,
@@ -645,7 +553,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
     async amend(ctx: CallContext, id: string, input: AuditAmendmentInput): Promise<AuditDetail> {
       const now = clock();
       return db.transaction().execute(async (tx) => {
-        const row = await forChange(tx, ctx.actor, id);
+        const row = await auditForChange(tx, ctx.actor, id, false);
         if (row.status !== 'submitted')
           throw new AppError('conflict', 'A draft is edited, not amended: save its answers instead.', {
             reason: 'draft',
