@@ -48,6 +48,10 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
   const importMappings = createImportMappingService(deps);
   const exclusions = createExclusionService(deps);
   const users = createUserService(deps, invites);
+  // Audit schedules and their rounds (issue 7); reminders go through notifications.
+  const auditSchedules = createAuditScheduleService(deps, notifications);
+  // Calibration sessions (issue 7): blind judging of the same subjects, then alpha.
+  const calibration = createCalibrationService(deps);
   return {
     auth: createAuthService(deps),
     invites,
@@ -67,6 +71,8 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
       monitoring,
       exclusions,
       users,
+      auditSchedules,
+      calibration,
     }),
     orgTransfer: createOrgTransferService(deps),
     gridTransfer: createGridTransferService(deps, grid),
@@ -86,11 +92,9 @@ export function createServices(deps: ServiceDeps & { ping: () => Promise<boolean
     // Photos on audits and follow-ups from failed items (issue 7, part P).
     auditPhotos: createAuditPhotoService(deps),
     followUps: createFollowUpService(deps, notifications),
-    // Audit schedules and their rounds (issue 7, part S); reminders go through notifications.
-    auditSchedules: createAuditScheduleService(deps, notifications),
+    auditSchedules,
     audits: createAuditsService(deps, monitoring),
-    // Calibration sessions (issue 7): blind judging of the same subjects, then alpha.
-    calibration: createCalibrationService(deps),
+    calibration,
   };
 }
 

@@ -29,7 +29,7 @@ export const DEMO_TEMPLATE = {
   ],
 };
 
-/** The demo's auditors: accounts invited (no password), so nobody can sign in as them until invited again. */
+/** The demo's auditors: active accounts whose password nobody knows, until an administrator sets one. */
 export const DEMO_AUDITORS: { email: string; name: Text }[] = [
   { email: 'olga.auditor@northwind.example', name: { ru: 'Ольга Смирнова', en: 'Olga Smirnova' } },
   { email: 'ivan.auditor@northwind.example', name: { ru: 'Иван Крылов', en: 'Ivan Krylov' } },

@@ -322,13 +322,13 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     expect(audits.every((a) => a.status === 'submitted')).toBe(true);
     expect(new Set(audits.map((a) => a.outcome))).toEqual(new Set(['passed', 'failed']));
     expect(new Set(audits.map((a) => a.unit.code))).toEqual(new Set(DEMO_AUDIT_UNITS));
-    // Made by the two invited auditors, each at its own past instant.
+    // Made by the two demo auditors, each at its own past instant.
     expect(new Set(audits.map((a) => `${a.auditor.kind} ${a.auditor.label}`))).toEqual(
       new Set(DEMO_AUDITORS.map((x) => `user ${x.name.en}`)),
     );
     const users = (await t.services.users.list(system, { limit: 100, offset: 0 })).items;
     for (const a of DEMO_AUDITORS)
-      expect(users.find((u) => u.email === a.email)).toMatchObject({ role: 'auditor', status: 'invited' });
+      expect(users.find((u) => u.email === a.email)).toMatchObject({ role: 'auditor', status: 'active' });
     const amended = audits.filter((a) => a.amendments > 0);
     expect(amended).toHaveLength(1);
     const detail = await t.services.audits.get(system, amended[0]!.id);
@@ -336,6 +336,40 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     expect(detail.answers[DEMO_AMENDMENT.item]).toBe(2);
     expect(detail.amendment_history[0]).toMatchObject({ reason: DEMO_AMENDMENT.reason.en });
     expect(Date.parse(detail.submitted_at!)).toBeLessThan(t.clock().getTime());
+  });
+
+  it('schedule the reception audit weekly in each audited unit, with rounds from this week on', async () => {
+    const schedules = (await t.services.auditSchedules.list(system)).items;
+    expect(schedules.map((s) => s.unit.code).sort()).toEqual([...DEMO_AUDIT_UNITS].sort());
+    expect(schedules.every((s) => s.template.code === DEMO_TEMPLATE.code)).toBe(true);
+    const rounds = (await t.services.auditSchedules.rounds(system, {} as never)).items;
+    // Each unit has a round this week (due, overdue or missed by now) and rounds ahead.
+    for (const unit of DEMO_AUDIT_UNITS) {
+      const mine = rounds.filter((r) => r.unit.code === unit);
+      expect(mine.some((r) => r.state === 'scheduled')).toBe(true);
+      expect(mine.every((r) => Date.parse(r.starts_at) >= t.clock().getTime() - 7 * 86_400_000)).toBe(true);
+    }
+  });
+
+  it('hold one revealed calibration session: the auditors agree on the environment, not on the smile', async () => {
+    const sessions = (await t.services.calibration.list(system)).items;
+    expect(sessions).toHaveLength(1);
+    const session = await t.services.calibration.get(system, sessions[0]!.id);
+    expect(session.status).toBe('revealed');
+    const results = session.results!;
+    expect(results.auditors).toHaveLength(DEMO_AUDITORS.length);
+    const verdict = (item: string) => results.items.find((i) => i.item_id === item)!.agreement;
+    expect(verdict('ENV-03')).toMatchObject({ level: 'nominal', verdict: 'reliable', alpha: 1 });
+    expect(verdict('BEH-01').level).toBe('ordinal');
+    expect(verdict('BEH-01').alpha!).toBeLessThan(0.667);
+    expect(verdict('BEH-01').verdict).toBe('disagree');
+    // The second auditor rates the smile higher: more lenient on the ordinal scale.
+    const lenient = (name: string) => {
+      const id = results.auditors.find((a) => a.name === name)!.user_id;
+      return results.leniency.find((l) => l.user_id === id && l.level === 'ordinal')!.mean_deviation!;
+    };
+    expect(lenient(DEMO_AUDITORS[1]!.name.en)).toBeGreaterThan(0);
+    expect(lenient(DEMO_AUDITORS[0]!.name.en)).toBeLessThan(0);
   });
 
   it('are not duplicated by a second load', { timeout: LOAD_TIMEOUT }, async () => {
@@ -346,6 +380,8 @@ describeEachDb('demo interaction records (loaded)', (database) => {
     expect((await t.services.exclusions.list(system)).items).toHaveLength(1);
     expect((await t.services.audits.list(system, { limit: 500 })).items).toHaveLength(audits);
     expect((await t.services.auditTemplates.list(system)).items).toHaveLength(1);
+    expect((await t.services.auditSchedules.list(system)).items).toHaveLength(DEMO_AUDIT_UNITS.length);
+    expect((await t.services.calibration.list(system)).items).toHaveLength(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError, assertCan, systemActor } from '../../core';
 import type { Locale } from '../../contract/common.schema';
 import { ProposalCreate, type ProposalChange } from '../../contract/catalog.schema';
@@ -10,6 +11,8 @@ import { userRepository } from '../../db/user.repository';
 import { createAuditTemplateService } from '../audit-template.service';
 import { createAuditsService } from '../audits.service';
 import type { EmployeeService } from '../employee.service';
+import type { AuditScheduleService } from '../audit-schedule.service';
+import type { CalibrationService } from '../calibration.service';
 import type { ExclusionService } from '../exclusion.service';
 import type { MonitoringService } from '../monitoring.service';
 import { validateInteractionRecord } from '../../contract/interaction-record.schema';
@@ -20,7 +23,13 @@ import type { CallContext, ServiceDeps } from '../service-context';
 import type { SupportTypeService } from '../support-type.service';
 import type { UnitService } from '../unit.service';
 import type { UserService } from '../user.service';
-import { DEMO_AMENDMENT, DEMO_AUDITORS, DEMO_TEMPLATE, demoAudits } from './demo-audits';
+import { DEMO_AMENDMENT, DEMO_AUDIT_UNITS, DEMO_AUDITORS, DEMO_TEMPLATE, demoAudits } from './demo-audits';
+import {
+  DEMO_CALIBRATION_ANSWERS,
+  DEMO_CALIBRATION_SUBJECTS,
+  DEMO_CALIBRATION_TITLE,
+  DEMO_SCHEDULE,
+} from './demo-rounds';
 import { DEMO_CELLS, DEMO_EMPLOYEES, DEMO_ROOT, DEMO_UNITS } from './demo-organization';
 import { DEMO_OUTAGE, demoInteractions, demoOutageSpan, demoRecordsStart } from './demo-interactions';
 import {
@@ -40,6 +49,8 @@ interface DemoServices {
   monitoring: MonitoringService;
   exclusions: ExclusionService;
   users: UserService;
+  auditSchedules: AuditScheduleService;
+  calibration: CalibrationService;
 }
 
 /**
@@ -208,7 +219,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
   }
 
   /**
-   * The reception audit template and about three months of submitted audits by two invited
+   * The reception audit template and about three months of submitted audits by two demo
    * auditors (demo-audits.ts), each made and submitted at its own past instant (a clock of its
    * own), and one amendment. Skipped when the template exists: a second load changes nothing.
    */
@@ -227,8 +238,18 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       const name = a.name[locale];
       const user =
         (await userRepository.findByEmail(db, a.email)) ??
-        (await services.users.create(ctx, { email: a.email, name, role: 'auditor', invite: true, locale }))
-          .user;
+        (
+          await services.users.create(ctx, {
+            email: a.email,
+            name,
+            role: 'auditor',
+            invite: false,
+            // Active (rounds and calibration sessions take active people), with a password drawn
+            // here and kept nowhere: nobody signs in as them until an administrator sets one.
+            password: `demo ${randomBytes(18).toString('base64url')}`,
+            locale,
+          })
+        ).user;
       auditors.push({
         ...ctx,
         actor: { kind: 'user', id: user.id, label: user.name, role: 'auditor', units: 'all' },
@@ -260,6 +281,58 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
         reason: DEMO_AMENDMENT.reason[locale],
       });
     }
+  }
+
+  /**
+   * The reception audit as a weekly round in each audited unit from this week on, and one
+   * calibration session the two auditors judged, revealed (demo-rounds.ts). Each part is skipped
+   * when it exists, so a second load changes nothing.
+   */
+  async function loadRoundsAndCalibration(ctx: CallContext, locale: Locale) {
+    const template = (await createAuditTemplateService(deps).list(ctx)).items.find(
+      (t) => t.code === DEMO_TEMPLATE.code,
+    );
+    const auditors = (
+      await Promise.all(DEMO_AUDITORS.map((a) => userRepository.findByEmail(db, a.email)))
+    ).filter((u): u is NonNullable<typeof u> => u !== undefined && u.status === 'active');
+    // Auditors invited by an older demo cannot be given rounds: leave this part out then.
+    if (!template || auditors.length !== DEMO_AUDITORS.length) return;
+
+    const scheduled = new Set(
+      (await services.auditSchedules.list(ctx)).items
+        .filter((s) => s.template.id === template.id)
+        .map((s) => s.unit.code),
+    );
+    for (const unit of DEMO_AUDIT_UNITS)
+      if (!scheduled.has(unit))
+        await services.auditSchedules.create(ctx, {
+          template_id: template.id,
+          unit,
+          ...DEMO_SCHEDULE,
+          auditor_ids: auditors.map((u) => u.id),
+        });
+
+    const title = DEMO_CALIBRATION_TITLE[locale];
+    if ((await services.calibration.list(ctx)).items.some((c) => c.title === title)) return;
+    const session = await services.calibration.create(ctx, {
+      title,
+      template_id: template.id,
+      subjects: DEMO_CALIBRATION_SUBJECTS.map((s) => ({
+        id: s.id,
+        label: s.label[locale],
+        description: s.description[locale],
+      })),
+      participant_ids: auditors.map((u) => u.id),
+    });
+    for (const [i, user] of auditors.entries()) {
+      const as: CallContext = {
+        ...ctx,
+        actor: { kind: 'user', id: user.id, label: user.name, role: 'auditor', units: 'all' },
+      };
+      await services.calibration.saveAnswers(as, session.id, { answers: DEMO_CALIBRATION_ANSWERS[i]! });
+      await services.calibration.submit(as, session.id);
+    }
+    await services.calibration.reveal(ctx, session.id);
   }
 
   return {
@@ -372,6 +445,7 @@ export function createDemoService(deps: ServiceDeps, services: DemoServices) {
       await loadStandards(ctx, locale, report);
       await loadInteractions(ctx, locale, report);
       await loadAudits(ctx, locale);
+      await loadRoundsAndCalibration(ctx, locale);
       return report;
     },
   };
