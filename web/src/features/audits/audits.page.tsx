@@ -25,8 +25,9 @@ import './audits.css';
 type StatusFilter = 'all' | 'draft' | 'submitted';
 
 /**
- * `/audits`: an auditor's (or quality lead's) own drafts and submitted audits, newest first, and
- * "New audit"; people who read audits but do not make them see the audits they may read.
+ * `/audits`: drafts and submitted audits, newest first, and "New audit" — an auditor's own at first,
+ * everyone's for a quality lead (each may switch); people who read audits but do not make them see
+ * the audits they may read.
  */
 export function AuditsPage() {
   const { t } = useTranslation();
@@ -36,9 +37,15 @@ export function AuditsPage() {
   const canSchedule = roleCan(user.role, 'audit_schedules.manage');
   const canTemplates = roleCan(user.role, 'audit_templates.manage');
   const templateTitle = useTemplateTitle();
+  // Auditors start on their own audits, quality leads on everyone's; both may switch.
+  const canChoose = canWrite && roleCan(user.role, 'audits.read.all');
+  const [whose, setWhose] = useState<'mine' | 'everyone'>(() =>
+    canWrite && !roleCan(user.role, 'audits.write.all') ? 'mine' : 'everyone',
+  );
+  const mine = canWrite && (!canChoose || whose === 'mine');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [creating, setCreating] = useState(false);
-  const list = useAuditList({ mine: canWrite, status: status === 'all' ? undefined : status });
+  const list = useAuditList({ mine, status: status === 'all' ? undefined : status });
 
   const newButton = canWrite && (
     <Button
@@ -58,7 +65,7 @@ export function AuditsPage() {
   else if (items.length === 0)
     body = (
       <EmptyBlock
-        message={canWrite ? t('audits.empty') : t('audits.emptyAll')}
+        message={mine ? t('audits.empty') : t('audits.emptyAll')}
         icon={<IconClipboardCheck size={32} aria-hidden />}
         action={newButton || undefined}
       />
@@ -71,7 +78,7 @@ export function AuditsPage() {
         p={0}
         m={0}
         style={{ listStyle: 'none' }}
-        aria-label={canWrite ? t('audits.mine') : t('audits.title')}
+        aria-label={mine ? t('audits.mine') : t('audits.title')}
         data-testid="audit-list"
       >
         {items.map((a) => (
@@ -80,6 +87,7 @@ export function AuditsPage() {
               audit={a}
               title={templateTitle(a.template.title, a.template.code)}
               when={dateTime(a.observed_at)}
+              showAuditor={!mine}
             />
           </li>
         ))}
@@ -90,7 +98,7 @@ export function AuditsPage() {
     <>
       <PageHeader
         title={t('audits.title')}
-        intro={canWrite ? t('audits.intro') : t('audits.introAll')}
+        intro={mine ? t('audits.intro') : t('audits.introAll')}
         action={
           newButton || canSchedule || canTemplates ? (
             <Group gap="xs">
@@ -124,6 +132,22 @@ export function AuditsPage() {
         }
       />
       {canWrite && <MyRounds />}
+      {canChoose && (
+        <SegmentedControl
+          mb="xs"
+          size="md"
+          maw={480}
+          fullWidth
+          aria-label={t('audits.whose.label')}
+          value={whose}
+          onChange={(v) => setWhose(v as 'mine' | 'everyone')}
+          data={[
+            { value: 'mine', label: t('audits.whose.mine') },
+            { value: 'everyone', label: t('audits.whose.everyone') },
+          ]}
+          data-testid="audits-whose"
+        />
+      )}
       <SegmentedControl
         mb="md"
         size="lg"
@@ -157,7 +181,17 @@ export function AuditsPage() {
   );
 }
 
-function AuditCard({ audit, title, when }: { audit: AuditSummary; title: string; when: string }) {
+function AuditCard({
+  audit,
+  title,
+  when,
+  showAuditor,
+}: {
+  audit: AuditSummary;
+  title: string;
+  when: string;
+  showAuditor: boolean;
+}) {
   const { t } = useTranslation();
   const who = audit.employee ? `${audit.unit.code} · ${audit.employee.code}` : audit.unit.code;
   return (
@@ -178,7 +212,7 @@ function AuditCard({ audit, title, when }: { audit: AuditSummary; title: string;
               {who}
             </Text>
             <Text size="xs" c="dimmed">
-              {when}
+              {showAuditor ? `${when} · ${audit.auditor.label}` : when}
             </Text>
             <Group gap={6} mt={2}>
               <StatusBadge status={audit.status} />
