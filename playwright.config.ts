@@ -5,9 +5,10 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser journeys in Debian's Chromium (never a downloaded browser) against the real server on
- * a fresh, empty SQLite database, so every run starts at first-run setup. Files run in name order,
- * and `first-run.spec.ts` needs the empty instance: a journey's file must sort after it (the
- * others set the instance up through the API when they run alone — see page-models/first-admin.ts).
+ * a fresh, empty SQLite database, so every run starts at first-run setup. `first-run.spec.ts`
+ * needs the empty instance, so it is a project of its own that every other journey depends on:
+ * it runs first whatever the file names (the others set the instance up through the API when
+ * they run alone — see page-models/first-admin.ts).
  */
 const port = Number(process.env.E2E_PORT ?? 3999);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'etalon-e2e-'));
@@ -41,7 +42,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { viewport: { width: 1280, height: 800 }, locale: 'en-US' } }],
+  projects: [
+    {
+      name: 'first-run',
+      testMatch: 'first-run.spec.ts',
+      use: { viewport: { width: 1280, height: 800 }, locale: 'en-US' },
+    },
+    {
+      name: 'desktop',
+      testIgnore: 'first-run.spec.ts',
+      dependencies: ['first-run'],
+      use: { viewport: { width: 1280, height: 800 }, locale: 'en-US' },
+    },
+  ],
   webServer: {
     command: 'node bin/etalon.mjs serve',
     url: `http://127.0.0.1:${port}/api/health`,
