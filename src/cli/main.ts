@@ -1,18 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../services/version';
-import { registerConvert } from './commands/convert.command';
-import { registerDemo } from './commands/demo.command';
-import { registerEvaluate } from './commands/evaluate.command';
-import { registerGrid } from './commands/grid.command';
-import { registerImport } from './commands/import.command';
-import { registerMigrate } from './commands/migrate.command';
-import { registerOrg } from './commands/org.command';
-import { registerReport } from './commands/report.command';
-import { registerServe } from './commands/serve.command';
-import { registerStandards } from './commands/standards.command';
-import { registerStats } from './commands/stats.command';
-import { registerToken } from './commands/token.command';
-import { registerUser } from './commands/user.command';
 import { EXIT_BAD_INPUT, reportError } from './output';
 
 /**
@@ -25,19 +12,30 @@ const program = new Command('etalon')
   .showHelpAfterError()
   .exitOverride();
 
-registerServe(program);
-registerMigrate(program);
-registerUser(program);
-registerToken(program);
-registerEvaluate(program);
-registerConvert(program);
-registerDemo(program);
-registerOrg(program);
-registerGrid(program);
-registerStandards(program);
-registerImport(program);
-registerReport(program);
-registerStats(program);
+/**
+ * Each command's module, loaded only when it is needed: a process runs one command, and loading
+ * every command (and what they import) would cost each run most of a second. `--help`, `--version`
+ * and unknown commands load them all, so help lists every command and mistakes get suggestions.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.command')).registerServe,
+  migrate: async () => (await import('./commands/migrate.command')).registerMigrate,
+  user: async () => (await import('./commands/user.command')).registerUser,
+  token: async () => (await import('./commands/token.command')).registerToken,
+  evaluate: async () => (await import('./commands/evaluate.command')).registerEvaluate,
+  convert: async () => (await import('./commands/convert.command')).registerConvert,
+  demo: async () => (await import('./commands/demo.command')).registerDemo,
+  org: async () => (await import('./commands/org.command')).registerOrg,
+  grid: async () => (await import('./commands/grid.command')).registerGrid,
+  standards: async () => (await import('./commands/standards.command')).registerStandards,
+  import: async () => (await import('./commands/import.command')).registerImport,
+  report: async () => (await import('./commands/report.command')).registerReport,
+  stats: async () => (await import('./commands/stats.command')).registerStats,
+};
+const asked = process.argv[2];
+const needed = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [asked] : Object.keys(COMMANDS);
+for (const register of await Promise.all(needed.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

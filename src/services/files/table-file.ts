@@ -1,4 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs is loaded on first use: it is the heaviest library here (~0.4 s to load), and most
+ * processes — every CLI command but the workbook ones — never read or write a workbook.
+ */
+const loadExcel = async () => (await import('exceljs')).default;
 import { CsvRows, CsvSyntaxError } from './csv-rows';
 
 /**
@@ -93,7 +99,7 @@ function readCsv(bytes: Uint8Array, sheet: string): TableReadResult {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs's types want a Node Buffer; a Uint8Array view of the same bytes is one.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -267,7 +273,7 @@ function csvCell(value: string): string {
  * written, and new cells typed in those columns are text too).
  */
 export async function writeXlsx(sheets: readonly SheetOut[], created: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Etalon';
   workbook.created = created;
   workbook.modified = created;
