@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyBlock, LoadError, LoadingRows } from '../../components/query-states';
@@ -14,6 +15,7 @@ type Filter = keyof typeof FILTERS;
 /** Every schedule's rounds by state, for quality leads: who should do what, and what was missed. */
 export function RoundsOverview() {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 30em)');
   const { dateTime } = useFormat();
   const templateTitle = useTemplateTitle();
   const [filter, setFilter] = useState<Filter>('open');
@@ -80,6 +82,8 @@ export function RoundsOverview() {
       <SegmentedControl
         fullWidth
         maw={520}
+        // Four states side by side do not fit a phone in Russian: one under another there.
+        orientation={phone ? 'vertical' : 'horizontal'}
         aria-label={t('auditSchedules.rounds.filter')}
         value={filter}
         onChange={(v) => setFilter(v as Filter)}
