@@ -14,6 +14,7 @@ const EYES = `AU${tag}-EYES`;
 const SIGNIN = `AU${tag}-SIGNIN`;
 const TIDY = `AU${tag}-TIDY`;
 const TEMPLATE = `reception-${tag.toLowerCase()}`;
+const VISIT = `VISIT-${tag}`;
 const AUDITOR = {
   name: 'Olga Auditor',
   email: `olga.${tag.toLowerCase()}@example.org`,
@@ -103,6 +104,10 @@ test('an auditor fills a reception audit on a phone, offline in the middle, subm
     ],
   });
   await asAdmin.post('/users', { ...AUDITOR, role: 'auditor' });
+  // The visit the auditor observes, as the monitoring knows it.
+  await asAdmin.post('/interactions', {
+    interactions: [{ id: VISIT, channel: 'visit', unit: UNIT, started_at: '2026-03-02T09:15:00Z' }],
+  });
   await asAdmin.api.dispose();
 
   await new LoginPage(page).open();
@@ -124,8 +129,15 @@ test('an auditor fills a reception audit on a phone, offline in the middle, subm
   await page.getByRole('option', { name: `Reception audit ${tag}` }).click();
   await form.getByRole('combobox', { name: 'Unit observed' }).click();
   await page.getByRole('option', { name: new RegExp(UNIT) }).click();
+  // The record observed: an unknown id is named at its field; the real one links the audit to it.
+  const observedRecord = form.getByRole('textbox', { name: 'Interaction record observed' });
+  await observedRecord.fill(`NOPE-${tag}`);
+  await form.getByRole('button', { name: 'Start audit' }).click();
+  await expect(form.getByText(`No interaction record has the id "NOPE-${tag}"`).first()).toBeVisible();
+  await observedRecord.fill(VISIT);
   await form.getByRole('button', { name: 'Start audit' }).click();
   await expect(page).toHaveURL(/\/audits\/[^/]+$/);
+  await expect(page.getByTestId('audit-interaction')).toHaveText(`Observed record: ${VISIT}`);
   const auditId = page.url().split('/').pop()!;
   // What the form keeps in the browser for this audit (the e2e project compiles without DOM types).
   const queuedScript = `localStorage.getItem('etalon.audit-draft.${auditId}')`;

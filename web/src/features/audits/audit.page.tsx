@@ -85,6 +85,16 @@ function AuditHeading({ audit }: { audit: AuditDetail }) {
           .filter(Boolean)
           .join(' · ')}
       </Text>
+      {audit.interaction_id && (
+        <Anchor
+          component={Link}
+          to={`/monitoring/records/${encodeURIComponent(audit.interaction_id)}`}
+          size="sm"
+          data-testid="audit-interaction"
+        >
+          {t('audits.meta.interaction', { id: audit.interaction_id })}
+        </Anchor>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Alert, Select } from '@mantine/core';
+import { Alert, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { UnitNode } from '../../../../src/contract/unit.schema';
@@ -20,7 +20,10 @@ function flatten(nodes: UnitNode[], depth = 0, out: { unit: UnitNode; depth: num
   return out;
 }
 
-/** "New audit": a template, the unit observed and (optionally) the person; then the form opens. */
+/**
+ * "New audit": a template, the unit observed and (optionally) the person and the interaction record
+ * observed — one recorded call, say, by its id; then the form opens.
+ */
 export function NewAuditDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { errorText, issueText } = useErrorText();
@@ -33,6 +36,7 @@ export function NewAuditDialog({ opened, onClose }: { opened: boolean; onClose: 
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [employee, setEmployee] = useState<string | null>(null);
+  const [interaction, setInteraction] = useState('');
   const [errors, setErrors] = useState<{ template?: string; unit?: string }>({});
 
   useEffect(() => {
@@ -40,6 +44,7 @@ export function NewAuditDialog({ opened, onClose }: { opened: boolean; onClose: 
     setTemplateId(null);
     setUnitCode(null);
     setEmployee(null);
+    setInteraction('');
     setErrors({});
     create.reset();
   }, [opened]);
@@ -69,11 +74,20 @@ export function NewAuditDialog({ opened, onClose }: { opened: boolean; onClose: 
     setErrors(next);
     if (!templateId || !unitCode) return;
     create.mutate(
-      { template_id: templateId, unit: unitCode, ...(employee ? { employee } : {}) },
+      {
+        template_id: templateId,
+        unit: unitCode,
+        ...(employee ? { employee } : {}),
+        ...(interaction.trim() ? { interaction_id: interaction.trim() } : {}),
+      },
       { onSuccess: (audit) => void navigate(`/audits/${audit.id}`) },
     );
   };
 
+  // The server names an unknown record at `interaction_id`: shown under its field.
+  const interactionIssue = isApiError(create.error)
+    ? create.error.issues.find((i) => i.path === 'interaction_id')?.message
+    : undefined;
   const serverMessage = create.isError
     ? [errorText(create.error), ...(isApiError(create.error) ? create.error.issues.map(issueText) : [])].join(
         ' ',
@@ -143,6 +157,16 @@ export function NewAuditDialog({ opened, onClose }: { opened: boolean; onClose: 
         value={employee}
         onChange={setEmployee}
         nothingFoundMessage={t('audits.create.nothingFound')}
+      />
+      <TextInput
+        label={t('audits.create.interaction')}
+        description={t('audits.create.interactionHint')}
+        size="md"
+        maxLength={200}
+        value={interaction}
+        onChange={(e) => setInteraction(e.currentTarget.value)}
+        error={interactionIssue}
+        data-testid="new-audit-interaction"
       />
     </FormDialog>
   );
