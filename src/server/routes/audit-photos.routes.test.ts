@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { describeEachDb } from '../../../test/test-database';
 import { JPEG_1X1, pngImage, webpHeader } from '../../services/image-type.fixtures';
-import { auditLogOf, EXAMPLE, setUpAudits, type Headers } from './audit-part-p.fixtures';
+import { auditLogOf, EXAMPLE, setUpAudits, type Headers } from './audit-routes.fixtures';
 
 const MiB = 1024 * 1024;
 

@@ -9,54 +9,10 @@ import {
   signIn,
   type TestApp,
 } from '../../../test/test-app';
+import { CATALOG as OBSERVED_CATALOG } from './audit-routes.fixtures';
 
 /** The worked example of docs/AUDITS.md as standards, plus one standard audits cannot judge. */
-const CATALOG = `version: etalon/v1
-timezone: Europe/Moscow
-units:
-  - {code: ORG, name: {en: Company}}
-  - {code: HR, name: {en: HR}, parent: ORG}
-  - {code: IT, name: {en: IT}, parent: ORG}
-employees:
-  - {code: E1, name: {en: Anna}, unit: HR}
-  - {code: E2, name: {en: Ivan}, unit: IT}
-standards:
-  - code: SMILE
-    title: {ru: Улыбка, en: Smile}
-    kind: intangible
-    category: behaviour
-    measure: {type: rating, scale: "1-5", pass_min: 4, weight: 2}
-    target: 0.8
-    period: month
-  - code: EYES
-    title: {en: Eye contact}
-    kind: intangible
-    category: behaviour
-    measure: {type: rating, scale: yes_no}
-    target: 0.8
-    period: month
-  - code: TIDY
-    title: {en: A tidy desk}
-    kind: tangible
-    category: environment
-    measure: {type: checklist}
-    target: 0.8
-    period: month
-  - code: SIGN-IN
-    title: {en: Visitors sign in}
-    kind: tangible
-    category: environment
-    measure: {type: checklist, critical: true, allow_na: false}
-    target: 1
-    period: month
-  - code: DRESS
-    title: {en: Dress code}
-    kind: tangible
-    category: environment
-    measure: {type: rating, scale: "1-3", pass_min: 2, weight: 0.5}
-    target: 0.8
-    period: month
-  - code: TEL-01
+const CATALOG = `${OBSERVED_CATALOG}  - code: TEL-01
     title: {en: Answer by the 3rd ring}
     kind: tangible
     category: responsiveness

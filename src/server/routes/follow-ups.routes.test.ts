@@ -3,7 +3,7 @@ import { systemActor } from '../../core';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { describeEachDb } from '../../../test/test-database';
 import type { FollowUp } from '../../contract/follow-up.schema';
-import { auditLogOf, EXAMPLE, setUpAudits, type Headers } from './audit-part-p.fixtures';
+import { auditLogOf, EXAMPLE, setUpAudits, type Headers } from './audit-routes.fixtures';
 
 const cli = { actor: systemActor('test') };
 

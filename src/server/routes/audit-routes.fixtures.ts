@@ -9,7 +9,10 @@ import {
 } from '../../../test/test-app';
 import type { TestDatabase } from '../../../test/test-database';
 
-/** Observed standards for the photo and follow-up tests (the worked example of docs/AUDITS.md). */
+/**
+ * Observed standards of the audits API tests — audits, photos, follow-ups (the worked example of
+ * docs/AUDITS.md).
+ */
 export const CATALOG = `version: etalon/v1
 timezone: Europe/Moscow
 units:
@@ -18,6 +21,7 @@ units:
   - {code: IT, name: {en: IT}, parent: ORG}
 employees:
   - {code: E1, name: {en: Anna}, unit: HR}
+  - {code: E2, name: {en: Ivan}, unit: IT}
 standards:
   - code: SMILE
     title: {ru: Улыбка, en: Smile}
