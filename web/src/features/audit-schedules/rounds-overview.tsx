@@ -84,6 +84,7 @@ export function RoundsOverview() {
         maw={520}
         // Four states side by side do not fit a phone in Russian: one under another there.
         orientation={phone ? 'vertical' : 'horizontal'}
+        size={phone ? 'lg' : 'sm'}
         aria-label={t('auditSchedules.rounds.filter')}
         value={filter}
         onChange={(v) => setFilter(v as Filter)}
