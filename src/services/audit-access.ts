@@ -1,6 +1,8 @@
 import { actorCoversUnit, AppError, assertCan, roleCan, type Actor } from '../core';
 import type { AuditsTable, Db } from '../db/database';
+import { ancestorsOf } from '../core/org/unit-tree';
 import { unitsHeadedByUser } from '../db/grid-cell.repository';
+import { unitRepository } from '../db/unit.repository';
 import { found } from './entity-errors';
 
 /**
@@ -9,45 +11,31 @@ import { found } from './entity-errors';
  * and staff's own employee records unless `audits.read.all`; changes by the audit's auditor or
  * `audits.write.all`.
  */
+/** The unit tree as the audit rules need it: codes, parents (for ancestors), zones. */
 export interface UnitIndex {
   codeToId: Map<string, string>;
   parentOf: Map<string, string | null>;
   timezoneOf: Map<string, string | null>;
-  subtree(id: string): string[];
+  /** The unit's ancestors, nearest first (core's `ancestorsOf`). */
   ancestors(id: string): string[];
 }
 
 export async function unitIndex(db: Db): Promise<UnitIndex> {
   const rows = await db.selectFrom('units').select(['id', 'code', 'parent_id', 'timezone']).execute();
   const parentOf = new Map(rows.map((u) => [u.id, u.parent_id]));
-  const children = new Map<string, string[]>();
-  for (const u of rows)
-    if (u.parent_id !== null) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
   return {
     codeToId: new Map(rows.map((u) => [u.code, u.id])),
     parentOf,
     timezoneOf: new Map(rows.map((u) => [u.id, u.timezone])),
-    subtree(id) {
-      const out = new Set<string>();
-      const stack = [id];
-      while (stack.length > 0) {
-        const next = stack.pop()!;
-        if (out.has(next)) continue;
-        out.add(next);
-        stack.push(...(children.get(next) ?? []));
-      }
-      return [...out];
-    },
-    ancestors(id) {
-      const out: string[] = [];
-      let at = parentOf.get(id) ?? null;
-      while (at !== null && !out.includes(at)) {
-        out.push(at);
-        at = parentOf.get(at) ?? null;
-      }
-      return out;
-    },
+    ancestors: (id) => ancestorsOf(parentOf, id),
   };
+}
+
+/** The ids of the unit with this code and of every unit below it; 404 for an unknown code. */
+export async function unitSubtreeByCode(db: Db, code: string): Promise<string[]> {
+  const unit = await unitRepository.findByCode(db, code);
+  if (!unit) throw new AppError('not_found', `No unit has the code "${code}".`);
+  return unitRepository.subtreeIds(db, unit.id);
 }
 
 /** The reader's scope: everything, or these units (with those below) and these employees. */
@@ -57,8 +45,10 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   assertCan(actor, 'audits.read');
   if (roleCan(actor.role, 'audits.read.all')) return { all: true };
   if (actor.kind !== 'user') return { all: false, unitIds: [], employeeIds: [] };
-  const index = await unitIndex(db);
-  const unitIds = [...new Set((await unitsHeadedByUser(db, actor.id)).flatMap((id) => index.subtree(id)))];
+  const headed = await unitsHeadedByUser(db, actor.id);
+  const unitIds = [
+    ...new Set((await Promise.all(headed.map((id) => unitRepository.subtreeIds(db, id)))).flat()),
+  ];
   const employees = await db.selectFrom('employees').select('id').where('user_id', '=', actor.id).execute();
   return { all: false, unitIds, employeeIds: employees.map((e) => e.id) };
 }

@@ -35,6 +35,7 @@ import {
 import type { AuditRoundsTable, Db } from '../db/database';
 import { newId } from '../db/ids';
 import { recordChange } from './audit-recorder';
+import { unitSubtreeByCode } from './audit-access';
 import { catalogInForce } from './catalog-in-force';
 import { found } from './entity-errors';
 import type { NotificationService } from './notification.service';
@@ -208,25 +209,11 @@ export function createAuditScheduleService(deps: ServiceDeps, notifications: Not
     const root = units
       .filter((u) => u.parent_id === null && u.timezone !== null)
       .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
-    const children = new Map<string, string[]>();
-    for (const u of units)
-      if (u.parent_id !== null) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
     return {
       byCode: new Map(units.map((u) => [u.code, u.id])),
       settings: (unitId: string) => effectiveSettings(links, own, unitId),
       /** The organization's zone: the first root unit's (by code) that sets one, else UTC. */
       instanceZone: root?.timezone ?? 'UTC',
-      subtree(id: string) {
-        const out: string[] = [];
-        const stack = [id];
-        while (stack.length > 0) {
-          const next = stack.pop()!;
-          if (out.includes(next)) continue;
-          out.push(next);
-          stack.push(...(children.get(next) ?? []));
-        }
-        return out;
-      },
     };
   }
 
@@ -530,13 +517,7 @@ export function createAuditScheduleService(deps: ServiceDeps, notifications: Not
       assertCan(ctx.actor, 'audits.read');
       const nowMs = clock().getTime();
       const mine = query.mine === true || !roleCan(ctx.actor.role, 'audits.read.all');
-      let unitIds: string[] | undefined;
-      if (query.unit !== undefined) {
-        const units = await unitContext(db);
-        const id = units.byCode.get(query.unit);
-        if (id === undefined) throw new AppError('not_found', `No unit has the code "${query.unit}".`);
-        unitIds = units.subtree(id);
-      }
+      const unitIds = query.unit === undefined ? undefined : await unitSubtreeByCode(db, query.unit);
       const from = query.from === undefined ? nowMs - MISSED_SHOWN_MS : Date.parse(query.from);
       const to = query.to === undefined ? nowMs + AHEAD_MS.weekly : Date.parse(query.to);
       let rows = await auditScheduleRepository.rounds(db, {

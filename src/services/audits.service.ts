@@ -23,7 +23,7 @@ import { newId } from '../db/ids';
 import { loadTemplateVersion, scoringOf } from './audit-template.service';
 import { recordChange } from './audit-recorder';
 import { checkRoundForAudit } from './audit-schedule.service';
-import { auditForChange, inReadScope, readScope, unitIndex } from './audit-access';
+import { auditForChange, inReadScope, readScope, unitIndex, unitSubtreeByCode } from './audit-access';
 import { found } from './entity-errors';
 import { isUniqueViolation } from '../db/dialect/driver-errors';
 import { auditScheduleRepository } from '../db/audit-schedule.repository';
@@ -322,12 +322,7 @@ export function createAuditsService(deps: ServiceDeps, observed: ObservedResults
       if (!scope.all && scope.unitIds.length === 0 && scope.employeeIds.length === 0)
         return { items: [], next_cursor: null };
       let q = base(db);
-      if (query.unit !== undefined) {
-        const tree = await unitIndex(db);
-        const id = tree.codeToId.get(query.unit);
-        if (id === undefined) throw new AppError('not_found', `No unit has the code "${query.unit}".`);
-        q = q.where('a.unit_id', 'in', tree.subtree(id));
-      }
+      if (query.unit !== undefined) q = q.where('a.unit_id', 'in', await unitSubtreeByCode(db, query.unit));
       if (!scope.all) {
         const units = scope.unitIds;
         const employees = scope.employeeIds;

@@ -14,7 +14,14 @@ import type {
 import type { AuditsTable, Db } from '../db/database';
 import { followUpRepository, type FollowUpListRow, type FollowUpRow } from '../db/follow-up.repository';
 import { newId } from '../db/ids';
-import { auditForRead, isOwnAudit, readScope, unitIndex, type UnitIndex } from './audit-access';
+import {
+  auditForRead,
+  isOwnAudit,
+  readScope,
+  unitIndex,
+  unitSubtreeByCode,
+  type UnitIndex,
+} from './audit-access';
 import { loadTemplateVersion, scoringOf } from './audit-template.service';
 import { recordChange } from './audit-recorder';
 import { found } from './entity-errors';
@@ -111,12 +118,7 @@ export function createFollowUpService(deps: ServiceDeps, notifications: Notifica
     async list(ctx: CallContext, query: FollowUpQuery): Promise<FollowUpList> {
       const scope = await readScope(db, ctx.actor);
       const index = await unitIndex(db);
-      let unitIds: string[] | undefined;
-      if (query.unit !== undefined) {
-        const id = index.codeToId.get(query.unit);
-        if (id === undefined) throw new AppError('not_found', `No unit has the code "${query.unit}".`);
-        unitIds = index.subtree(id);
-      }
+      const unitIds = query.unit === undefined ? undefined : await unitSubtreeByCode(db, query.unit);
       const me = ctx.actor.kind === 'user' ? ctx.actor.id : null;
       if (query.owner === 'me' && me === null) return { items: [], total: 0 };
       const { rows, total } = await followUpRepository.list(
