@@ -14,7 +14,7 @@ import {
   roundTheClockCalendar,
   type BusinessCalendar,
 } from '../core/calendar/business-calendar';
-import { effectiveSettings } from '../core/org/unit-settings';
+import { effectiveSettings, organizationZone } from '../core/org/unit-settings';
 import { formatIsoDate, parseIsoDate } from '../core/time/civil-date';
 import { zonedTime } from '../core/time/zoned-time';
 import {
@@ -206,14 +206,10 @@ export function createAuditScheduleService(deps: ServiceDeps, notifications: Not
       .execute();
     const links = new Map(units.map((u) => [u.id, u.parent_id]));
     const own = new Map(units.map((u) => [u.id, { timezone: u.timezone, calendar: u.calendar }]));
-    const root = units
-      .filter((u) => u.parent_id === null && u.timezone !== null)
-      .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
     return {
       byCode: new Map(units.map((u) => [u.code, u.id])),
       settings: (unitId: string) => effectiveSettings(links, own, unitId),
-      /** The organization's zone: the first root unit's (by code) that sets one, else UTC. */
-      instanceZone: root?.timezone ?? 'UTC',
+      instanceZone: organizationZone(units),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Document, isScalar, visit } from 'yaml';
 import { AppError, assertCan } from '../core';
+import { organizationZone } from '../core/org/unit-settings';
 import { parseIsoDate } from '../core/time/civil-date';
 import { zonedTime } from '../core/time/zoned-time';
 import {
@@ -384,8 +385,7 @@ export function createStandardsCodeService(deps: ServiceDeps) {
     const firstCalendar = fileCalendars?.[0] as { timezone?: unknown } | undefined;
     const zone =
       [rawObject?.timezone, firstCalendar?.timezone].find((z): z is string => typeof z === 'string') ??
-      state.units.filter((u) => u.parent_id === null && u.timezone !== null).sort(byCode)[0]?.timezone ??
-      'UTC';
+      organizationZone(state.units);
     return { changes, views, units: unitWrites, employees: employeeWrites, summary, zone };
   }
 
@@ -491,8 +491,7 @@ export function createStandardsCodeService(deps: ServiceDeps) {
         }));
       const file: Record<string, unknown> = { version: STANDARDS_FILE_VERSION };
       if (calendars.length === 0) {
-        const root = state.units.filter((u) => u.parent_id === null && u.timezone !== null).sort(byCode)[0];
-        file.timezone = root?.timezone ?? 'UTC';
+        file.timezone = organizationZone(state.units);
       }
       file.calendars = calendars.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       file.units = units;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSettings, type OwnSettings } from './unit-settings';
+import { effectiveSettings, organizationZone, type OwnSettings } from './unit-settings';
 
 // ORG ← HR ← HR-PAY, ORG ← IT
 const links = new Map<string, string | null>([
@@ -47,5 +47,23 @@ describe('effectiveSettings', () => {
       value: 'UTC',
       from_unit_id: 'B',
     });
+  });
+});
+
+describe('organizationZone', () => {
+  it("is the zone of the first root unit by code that sets one; children and zoneless roots don't count", () => {
+    expect(
+      organizationZone([
+        { code: 'ZED', parent_id: null, timezone: 'Asia/Tokyo' },
+        { code: 'BRANCH', parent_id: null, timezone: null },
+        { code: 'HR', parent_id: 'x', timezone: 'America/New_York' },
+        { code: 'ORG', parent_id: null, timezone: 'Europe/Moscow' },
+      ]),
+    ).toBe('Europe/Moscow');
+  });
+
+  it('is UTC when no root sets a zone', () => {
+    expect(organizationZone([{ code: 'ORG', parent_id: null, timezone: null }])).toBe('UTC');
+    expect(organizationZone([])).toBe('UTC');
   });
 });

@@ -38,3 +38,18 @@ export function effectiveSettings(
   };
   return { timezone: pick('timezone'), calendar: pick('calendar') };
 }
+
+/**
+ * The organization's time zone, where no unit up the tree sets one: the first root unit's (by
+ * code) that sets a zone, else UTC. Example: roots `ORG` (Europe/Moscow) and `BRANCH` (none) →
+ * `Europe/Moscow`.
+ */
+export function organizationZone(
+  units: ReadonlyArray<{ code: string; parent_id: string | null; timezone: string | null }>,
+): string {
+  let first: { code: string; timezone: string } | undefined;
+  for (const u of units)
+    if (u.parent_id === null && u.timezone !== null && (first === undefined || u.code < first.code))
+      first = { code: u.code, timezone: u.timezone };
+  return first?.timezone ?? 'UTC';
+}

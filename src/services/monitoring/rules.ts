@@ -9,6 +9,7 @@ import type { EvaluationContext } from '../../core/compliance/evaluation-context
 import type { Channel, Interaction } from '../../core/compliance/interaction';
 import type { VerdictKind } from '../../core/compliance/verdict';
 import type { PeriodKind } from '../../core/time/period';
+import { organizationZone } from '../../core/org/unit-settings';
 import { versionInForce } from '../../core/standards/versions';
 import type { CalendarDefinition, StandardDefinition } from '../../contract/catalog.schema';
 import type { Db } from '../../db/database';
@@ -149,9 +150,6 @@ export async function loadRules(db: Db): Promise<Rules> {
       definition: v.definition === null ? null : (JSON.parse(v.definition) as D),
     }));
   const unitCodeById = new Map(units.map((u) => [u.id, u.code]));
-  const root = units
-    .filter((u) => u.parent_id === null && u.timezone !== null)
-    .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
   return buildRules({
     standards: standards.map((s) => ({
       code: s.entry.code,
@@ -185,7 +183,7 @@ export async function loadRules(db: Db): Promise<Rules> {
       standards: w.standards === null ? null : new Set(JSON.parse(w.standards) as string[]),
       reason: w.reason,
     })),
-    defaultTimezone: root?.timezone ?? 'UTC',
+    defaultTimezone: organizationZone(units),
   });
 }
 
