@@ -44,6 +44,8 @@ import type { CallContext, ServiceDeps } from './service-context';
 const DAY_MS = 86_400_000;
 /** How far ahead rounds are stored: weekly schedules 8 weeks, the others 3 months (92 days). */
 export const AHEAD_MS = { weekly: 56 * DAY_MS, monthly: 92 * DAY_MS, n_per_month: 92 * DAY_MS } as const;
+/** How often the server loop stores each schedule's rounds ahead again. */
+const RESTORE_AHEAD_MS = 3_600_000;
 /** How far back "my rounds" shows missed rounds. */
 export const MISSED_SHOWN_MS = 30 * DAY_MS;
 /** A schedule's past is stored from `starts_on`, but never more than four years back. */
@@ -231,6 +233,9 @@ export function createAuditScheduleService(deps: ServiceDeps, notifications: Not
    * Stores the schedule's rounds from `starts_on` (at most four years back) to the horizon ahead of
    * `nowMs` that are not stored yet; running it again stores nothing. Returns how many it stored.
    */
+  /** When `tick` last stored each schedule's rounds ahead, and the schedule's version then. */
+  const storedAhead = new Map<string, { updatedAt: string; atMs: number }>();
+
   async function materialize(tx: Db, row: ScheduleWithNames, nowMs: number): Promise<number> {
     const spec = specOf(row);
     const zone = zonedTime(row.timezone);
@@ -563,10 +568,16 @@ export function createAuditScheduleService(deps: ServiceDeps, notifications: Not
     async tick(): Promise<number> {
       const nowMs = clock().getTime();
       const at = iso(nowMs);
-      for (const s of await auditScheduleRepository.list(db))
+      for (const s of await auditScheduleRepository.list(db)) {
+        // Rounds are stored weeks ahead, so storing again each minute would only recompute them:
+        // once an hour per schedule (and after any edit) keeps the horizon moving.
+        const last = storedAhead.get(s.id);
+        if (last && last.updatedAt === s.updated_at && nowMs - last.atMs < RESTORE_AHEAD_MS) continue;
         await db.transaction().execute(async (tx) => {
           await materialize(tx, s, nowMs);
         });
+        storedAhead.set(s.id, { updatedAt: s.updated_at, atMs: nowMs });
+      }
       const open = await auditScheduleRepository.rounds(db, { to: iso(nowMs + 1), closesFrom: at });
       let sent = 0;
       for (const r of open) {
