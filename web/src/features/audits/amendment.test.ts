@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentPatch, canAmend } from './amendment';
+import { amendmentPatch } from './amendment';
+import { canActOnSubmitted } from './audit-rights';
 
 describe('amendmentPatch', () => {
   const before = { answers: { A: 4, B: 'yes', C: 'na' } as const, comments: { A: 'warm', B: 'ok' } };
@@ -25,17 +26,17 @@ describe('amendmentPatch', () => {
   });
 });
 
-describe('canAmend', () => {
+describe('canActOnSubmitted', () => {
   const audit = { status: 'submitted', auditor: { kind: 'user', id: 'u1' } };
 
   it('lets quality leads amend any submitted audit and auditors their own', () => {
-    expect(canAmend({ id: 'lead', role: 'manager' }, audit)).toBe(true);
-    expect(canAmend({ id: 'u1', role: 'auditor' }, audit)).toBe(true);
-    expect(canAmend({ id: 'u2', role: 'auditor' }, audit)).toBe(false);
-    expect(canAmend({ id: 'u1', role: 'viewer' }, audit)).toBe(false);
+    expect(canActOnSubmitted({ id: 'lead', role: 'manager' }, audit)).toBe(true);
+    expect(canActOnSubmitted({ id: 'u1', role: 'auditor' }, audit)).toBe(true);
+    expect(canActOnSubmitted({ id: 'u2', role: 'auditor' }, audit)).toBe(false);
+    expect(canActOnSubmitted({ id: 'u1', role: 'viewer' }, audit)).toBe(false);
   });
 
   it('never offers it on a draft', () => {
-    expect(canAmend({ id: 'lead', role: 'admin' }, { ...audit, status: 'draft' })).toBe(false);
+    expect(canActOnSubmitted({ id: 'lead', role: 'admin' }, { ...audit, status: 'draft' })).toBe(false);
   });
 });

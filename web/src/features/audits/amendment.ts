@@ -1,7 +1,5 @@
 import type { AuditAmendmentInput } from '../../../../src/contract/audits.schema';
 import type { Answer } from './offline-queue';
-import { roleCan } from '../../../../src/core/permissions';
-import type { Role } from '../../../../src/core/roles';
 
 /**
  * What an amendment sends: only the answers and comments that differ from the submitted audit
@@ -25,14 +23,4 @@ export function amendmentPatch(
   const anyComment = Object.keys(changedComments).length > 0;
   if (!anyAnswer && !anyComment) return null;
   return { answers: changedAnswers, ...(anyComment ? { comments: changedComments } : {}) };
-}
-
-/** Who may amend a submitted audit: quality leads any, an auditor their own (as the server rules). */
-export function canAmend(
-  user: { id: string; role: Role },
-  audit: { status: string; auditor: { kind: string; id: string } },
-): boolean {
-  if (audit.status !== 'submitted') return false;
-  if (roleCan(user.role, 'audits.write.all')) return true;
-  return roleCan(user.role, 'audits.write') && audit.auditor.kind === 'user' && audit.auditor.id === user.id;
 }

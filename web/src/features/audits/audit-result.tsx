@@ -8,12 +8,12 @@ import { useFormat } from '../../i18n/use-format';
 import { pickText } from '../standards/standards-labels';
 import { answerChoices, percent } from './answers';
 import { AmendAuditDialog } from './amend-audit.dialog';
-import { canAmend } from './amendment';
 import { OutcomeBadge } from './audit-badges';
+import { canActOnSubmitted } from './audit-rights';
 import { useChoiceText } from './audit-item.field';
 import { PhotoThumbs } from './audit-photos';
 import { useCurrentUser } from '../auth/session.queries';
-import { canRaiseFollowUp, formatLocalDate } from '../follow-ups/follow-ups.logic';
+import { formatLocalDate } from '../follow-ups/follow-ups.logic';
 import { useAuditPhotos, useFollowUps } from '../follow-ups/follow-ups.queries';
 import { RaiseFollowUpDialog, type RaiseTarget } from '../follow-ups/raise-follow-up.dialog';
 
@@ -33,10 +33,10 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
   const ex = audit.explanation;
   const user = useCurrentUser();
   const photos = useAuditPhotos(audit.id).data?.items ?? [];
-  const mayRaise = canRaiseFollowUp(user, audit);
+  // Amend and raise follow-ups: the audit's auditor or a quality lead, once submitted.
+  const mayAct = canActOnSubmitted(user, audit);
   const followUps = useFollowUps({ audit: audit.id }, audit.status === 'submitted').data?.items ?? [];
   const [raising, setRaising] = useState<RaiseTarget | null>(null);
-  const mayAmend = canAmend(user, audit);
   const [amending, setAmending] = useState(false);
   const items = new Map<string, TemplateItem>(audit.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
   const titleOf = (id: string) => {
@@ -85,7 +85,7 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
             {t('audits.result.submittedAt', { when: dateTime(audit.submitted_at) })}
           </Text>
         )}
-        {mayAmend && (
+        {mayAct && (
           <Button
             mt="sm"
             variant="light"
@@ -98,7 +98,7 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
           </Button>
         )}
       </Paper>
-      {mayAmend && amending && (
+      {mayAct && amending && (
         <AmendAuditDialog audit={audit} opened={amending} onClose={() => setAmending(false)} />
       )}
 
@@ -224,7 +224,7 @@ export function AuditResult({ audit }: { audit: AuditDetail }) {
                           })}
                         </Text>
                       ))}
-                    {row?.verdict === 'fail' && mayRaise && (
+                    {row?.verdict === 'fail' && mayAct && (
                       <Button
                         mt="sm"
                         variant="light"

@@ -1,7 +1,5 @@
-import type { AuditDetail } from '../../../../src/contract/audits.schema';
 import type { FollowUp, FollowUpOwnerList } from '../../../../src/contract/follow-up.schema';
-import type { User } from '../../../../src/contract/user.schema';
-import { roleCan } from '../../../../src/core/permissions';
+import { canActOnSubmitted } from '../audits/audit-rights';
 import { epochDayOf, formatIsoDate, parseIsoDate } from '../../../../src/core/time/civil-date';
 
 /** What the server takes as a photo (it checks the bytes too). */
@@ -38,15 +36,8 @@ export function addDays(date: string, days: number): string {
   return formatIsoDate(day + days);
 }
 
-/** Whether this person may raise follow-ups from this audit: quality leads, or its own auditor; submitted only. */
-export function canRaiseFollowUp(
-  user: Pick<User, 'id' | 'role'>,
-  audit: Pick<AuditDetail, 'status' | 'auditor'>,
-): boolean {
-  if (audit.status !== 'submitted') return false;
-  if (roleCan(user.role, 'audits.write.all')) return true;
-  return roleCan(user.role, 'audits.write') && audit.auditor.kind === 'user' && audit.auditor.id === user.id;
-}
+/** Whether this person may raise follow-ups from this audit: whoever may act on it once submitted. */
+export const canRaiseFollowUp = canActOnSubmitted;
 
 /** The owner a new follow-up suggests: the unit's head when there is one, else a quality lead, else the caller. */
 export function defaultOwner(owners: FollowUpOwnerList['items'], selfId: string): string | null {
