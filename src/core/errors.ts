@@ -39,6 +39,10 @@ export interface FieldIssue {
   code?: string;
 }
 
+/** Issues found in a request body (core's checks name paths only), marked as such. */
+export const inBody = (issues: readonly FieldIssue[]): FieldIssue[] =>
+  issues.map((i) => ({ in: 'body', ...i }));
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;

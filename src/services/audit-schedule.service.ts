@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { AppError, assertCan, roleCan, ValidationError, type Actor, type FieldIssue } from '../core';
+import { AppError, assertCan, inBody, roleCan, ValidationError, type Actor, type FieldIssue } from '../core';
 import {
   checkSchedule,
   generateOccurrences,
@@ -52,7 +52,6 @@ export const MISSED_SHOWN_MS = 30 * DAY_MS;
 const PAST_LIMIT_MS = 4 * 365 * DAY_MS;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const inBody = (issues: readonly FieldIssue[]): FieldIssue[] => issues.map((i) => ({ in: 'body', ...i }));
 
 type Spec = { weekday: number; time: string } | { day: number; time: string } | { n: number; seed: number };
 

@@ -1,4 +1,4 @@
-import { actorCoversUnit, AppError, assertCan, ValidationError, type FieldIssue } from '../core';
+import { actorCoversUnit, AppError, assertCan, inBody, ValidationError, type FieldIssue } from '../core';
 import {
   describeAuditScore,
   describeItemVerdict,
@@ -46,8 +46,6 @@ function merge<T>(
   }
   return out;
 }
-
-const inBody = (issues: readonly FieldIssue[]): FieldIssue[] => issues.map((i) => ({ in: 'body', ...i }));
 
 /** The core's explanation in the API's snake_case, with the words in both languages. */
 function explain(result: AuditScore): AuditDetail['explanation'] {

@@ -1,4 +1,4 @@
-import { AppError, assertCan, roleCan, ValidationError, type Actor, type FieldIssue } from '../core';
+import { AppError, assertCan, inBody, roleCan, ValidationError, type Actor, type FieldIssue } from '../core';
 import { judgeItem, type ItemAnswer } from '../core/audits/scoring';
 import {
   classifyAlpha,
@@ -203,8 +203,6 @@ export function calibrationResults(
   }
   return { auditors: auditors.map((a) => ({ ...a })), items: itemResults, overall, leniency };
 }
-
-const inBody = (issues: readonly FieldIssue[]): FieldIssue[] => issues.map((i) => ({ in: 'body', ...i }));
 
 /**
  * Calibration sessions (issue 7): quality leads (`calibration.manage`) create a session — a
